@@ -1,0 +1,146 @@
+/**
+ * The one place that reads `process.env`. Every setting is validated by one zod schema; a bad
+ * value stops the process at start with one line per problem naming the variable.
+ *
+ * Values come from the environment, then from an optional `.env` file in the working directory
+ * (the environment wins, as with dotenv). Node's own `util.parseEnv` reads the file so that no
+ * other module (notably `natural`'s index, which calls `dotenv.config()`) needs to.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+type Env = Record<string, string | undefined>;
+
+const int = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a number from ${min} to ${max}, got ${JSON.stringify(raw)}` });
+        return z.NEVER;
+      }
+      return n;
+    })
+    .describe(name);
+
+const text = (fallback = '') =>
+  z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined ? fallback : raw.trim()));
+
+const oneOf = <T extends string>(values: readonly [T, ...T[]], fallback: T) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): T => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const hit = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
+      if (!hit) {
+        ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(', ')}, got ${JSON.stringify(raw)}` });
+        return z.NEVER;
+      }
+      return hit;
+    });
+
+const url = (fallback: string, protocols: readonly string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+      try {
+        const parsed = new URL(value);
+        if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+        return value.replace(/\/+$/, '');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `expected a ${protocols.join(' or ')} URL, got ${JSON.stringify(raw)}` });
+        return z.NEVER;
+      }
+    });
+
+const bool = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const v = raw.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected true or false, got ${JSON.stringify(raw)}` });
+      return z.NEVER;
+    });
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const configSchema = z.object({
+  PORT: int('PORT', 0, 65535, 3978),
+  HOST: text('0.0.0.0'),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+  /** Explicitly set: must answer at start. Unset: try the default, else fall back to memory. */
+  REDIS_URL: z.string().optional(),
+  REDIS_KEY_PREFIX: text('bankbot:'),
+  STATE_TTL_SECONDS: int('STATE_TTL_SECONDS', 60, 10 * 365 * 86400, 30 * 86400),
+  /** How long one conversation's turn may hold its lock before another process may take over. */
+  TURN_LOCK_MS: int('TURN_LOCK_MS', 1000, 120000, 15000),
+  /** How long a turn waits for another turn of the same conversation to finish. */
+  TURN_LOCK_WAIT_MS: int('TURN_LOCK_WAIT_MS', 100, 120000, 10000),
+  MicrosoftAppId: text(),
+  MicrosoftAppPassword: text(),
+  MicrosoftAppTenantId: text(),
+  MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant'),
+  NLU_CACHE_DIR: text('.cache/nlu'),
+  DIRECTLINE_SECRET: text(),
+  DIRECTLINE_TOKEN_TTL_SECONDS: int('DIRECTLINE_TOKEN_TTL_SECONDS', 60, 86400, 1800),
+  DIRECTLINE_LOG_MAX: int('DIRECTLINE_LOG_MAX', 10, 10000, 500),
+  WECHAT_TOKEN: text(),
+  WECHAT_APP_ID: text(),
+  WECHAT_APP_SECRET: text(),
+  WECHAT_ENCODING_AES_KEY: text(),
+  WECHAT_API_BASE: url('https://api.weixin.qq.com', ['http:', 'https:']),
+  WECHAT_REPLY_BUDGET_MS: int('WECHAT_REPLY_BUDGET_MS', 100, 4900, 4500),
+  HANDOVER_HOURS: text('Mon-Fri 09:00-18:00'),
+  HANDOVER_HOLIDAYS: text(),
+  HANDOVER_WAIT_SECONDS: int('HANDOVER_WAIT_SECONDS', 10, 86400, 300),
+  TZ: text('Asia/Shanghai'),
+  AGENT_SESSION_TTL_SECONDS: int('AGENT_SESSION_TTL_SECONDS', 60, 7 * 86400, 8 * 3600),
+  COOKIE_SECURE: bool(false),
+  TRANSCRIPT_TTL_SECONDS: int('TRANSCRIPT_TTL_SECONDS', 60, 10 * 365 * 86400, 180 * 86400),
+});
+
+export type Config = z.output<typeof configSchema> & { redisUrlExplicit: boolean; redisUrl: string };
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `.env` (if present) beneath the real environment, which always wins. */
+export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
+  const file = resolve(cwd, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...env };
+}
+
+export function loadConfig(env: Env = readEnv()): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const redisUrlExplicit = typeof env.REDIS_URL === 'string' && env.REDIS_URL.trim() !== '';
+  const redisUrl = redisUrlExplicit ? String(env.REDIS_URL).trim() : DEFAULT_REDIS_URL;
+  if (!/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError([`REDIS_URL: expected a redis:// or rediss:// URL, got ${JSON.stringify(env.REDIS_URL)}`]);
+  }
+  return { ...result.data, redisUrlExplicit, redisUrl };
+}
