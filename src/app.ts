@@ -1,0 +1,108 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  UserState,
+} from 'botbuilder';
+import restify, { type Server } from 'restify';
+import type { AppContext } from './appContext';
+import { CustomerServiceBot } from './bot';
+import { botFrameworkPusher } from './channels/botframework/botFrameworkPusher';
+import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
+import { PushRegistry } from './channels/pushRegistry';
+import type { Config } from './config';
+import { PlaceholderHandover } from './handover/placeholderHandover';
+import { healthRoutes } from './http/healthRoutes';
+import { InFlight } from './http/inFlight';
+import type { RouteModule } from './http/routeModule';
+import type { Logger } from './logger';
+import { createRecognizer } from './nlu/createRecognizer';
+import type { StateConnection } from './redis/connectRedis';
+import { BotRuntime } from './runtime/botRuntime';
+import { RedisTurnLock } from './runtime/turnLock';
+import { RedisStorage } from './storage/redisStorage';
+
+/** Route modules in registration order; a new channel adds one line here. */
+const ROUTES: RouteModule[] = [healthRoutes, botFrameworkRoutes];
+
+export interface App {
+  server: Server;
+  context: AppContext;
+  listen(): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, logger: Logger, connection: StateConnection): Promise<App> {
+  const redis = connection.redis;
+  const storage = new RedisStorage(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.STATE_TTL_SECONDS });
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR });
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      MicrosoftAppType: config.MicrosoftAppType,
+    }),
+  );
+  if (!config.MicrosoftAppId) {
+    logger.warn('MicrosoftAppId is not set: /api/messages accepts UNAUTHENTICATED requests (fine locally, never in production)');
+  }
+  const handover = new PlaceholderHandover();
+  const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover });
+  const lock = new RedisTurnLock(redis, {
+    prefix: config.REDIS_KEY_PREFIX,
+    lockMs: config.TURN_LOCK_MS,
+    waitMs: config.TURN_LOCK_WAIT_MS,
+  });
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
+  const pushers = new PushRegistry(botFrameworkPusher(adapter, config.MicrosoftAppId));
+
+  const context: AppContext = {
+    config,
+    logger,
+    redis,
+    storeMode: connection.mode,
+    connection,
+    storage,
+    conversationState,
+    userState,
+    recognizer,
+    adapter,
+    runtime,
+    pushers,
+    onClose: [],
+  };
+
+  const server = restify.createServer({ name: 'bankbot', handleUncaughtExceptions: false });
+  const inFlight = new InFlight(server);
+  server.on('after', (req: restify.Request, res: restify.Response, _route: unknown, err?: Error) => {
+    if (res.statusCode >= 400) {
+      logger.warn({ method: req.method, path: req.path(), status: res.statusCode, reason: err?.message }, 'request rejected');
+    }
+  });
+  for (const register of ROUTES) await register(server, context);
+
+  let closed = false;
+  return {
+    server,
+    context,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(config.PORT, config.HOST, () => {
+          const address = server.address();
+          resolve({ port: address.port, url: `http://127.0.0.1:${address.port}` });
+        });
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Stop accepting, let turns in flight finish (they hold replies until state is saved), then
+      // close subsystems and Redis last.
+      await inFlight.drain(10_000);
+      for (const task of context.onClose) await task().catch((err) => logger.error({ err }, 'shutdown task failed'));
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { CloudAdapter, ConversationState, Storage, UserState } from 'botbuilder';
+import type { Redis } from 'ioredis';
+import type { PushRegistry } from './channels/pushRegistry';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Recognizer } from './nlu/types';
+import type { StateConnection, StoreMode } from './redis/connectRedis';
+import type { BotRuntime } from './runtime/botRuntime';
+
+/** Everything the composition root builds once and hands to route modules and subsystems. */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  redis: Redis;
+  storeMode: StoreMode;
+  connection: StateConnection;
+  storage: Storage;
+  conversationState: ConversationState;
+  userState: UserState;
+  recognizer: Recognizer;
+  adapter: CloudAdapter;
+  runtime: BotRuntime;
+  pushers: PushRegistry;
+  /** Tasks run at shutdown, after the server stopped accepting and turns in flight finished. */
+  onClose: Array<() => Promise<void>>;
+}

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+/**
+ * A Lua script run by its SHA1 (EVALSHA) so the body is not resent on every call; after a Redis
+ * restart or SCRIPT FLUSH the server answers NOSCRIPT and we send the body once more.
+ */
+export class LuaScript {
+  private readonly sha: string;
+
+  constructor(private readonly body: string) {
+    this.sha = createHash('sha1').update(body).digest('hex');
+  }
+
+  async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('NOSCRIPT')) {
+        return redis.eval(this.body, keys.length, ...keys, ...args);
+      }
+      throw err;
+    }
+  }
+}

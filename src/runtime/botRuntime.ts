@@ -1,0 +1,82 @@
+import type { BotState, TurnContext } from 'botbuilder';
+import { findBotError } from '../errors';
+import { hashId, type Logger } from '../logger';
+import type { TurnBot } from '../turnBot';
+import { ReplyBuffer } from './replyBuffer';
+import { turnInfo } from './turnInfo';
+import type { TurnLock } from './turnLock';
+
+/** Runs before the bot inside the conversation's lock; not calling `next` keeps the bot out. */
+export type TurnMiddleware = (ctx: TurnContext, next: () => Promise<void>) => Promise<void>;
+
+export interface BotRuntimeDeps {
+  bot: TurnBot;
+  lock: TurnLock;
+  /** Saved once at the end of every turn. */
+  states: BotState[];
+  logger: Logger;
+  middleware?: TurnMiddleware[];
+}
+
+/** The conversation key shared by the lock and every per-conversation record. */
+export function conversationKey(ctx: TurnContext): string {
+  return `${ctx.activity.channelId ?? 'unknown'}/${ctx.activity.conversation?.id ?? ''}`;
+}
+
+/**
+ * The one turn pipeline every channel adapter calls: lock the conversation, run middleware and
+ * the bot with replies held back, save state, then release the replies. If the save fails the
+ * replies are dropped and the error propagates, so the channel answers 503 and retries.
+ */
+export class BotRuntime {
+  private readonly middleware: TurnMiddleware[];
+
+  constructor(private readonly deps: BotRuntimeDeps) {
+    this.middleware = [...(deps.middleware ?? [])];
+  }
+
+  /** Adds middleware after construction (subsystems built later, e.g. handover, register here). */
+  use(middleware: TurnMiddleware): void {
+    this.middleware.push(middleware);
+  }
+
+  readonly handleTurn = async (ctx: TurnContext): Promise<void> => {
+    const started = process.hrtime.bigint();
+    const key = conversationKey(ctx);
+    let outcome = 'ok';
+    try {
+      await this.deps.lock.run(key, () => this.runLocked(ctx));
+    } catch (err) {
+      outcome = findBotError(err)?.code ?? 'error';
+      throw err;
+    } finally {
+      const info = turnInfo(ctx);
+      this.deps.logger.info(
+        {
+          channel: ctx.activity.channelId,
+          conversation: hashId(ctx.activity.conversation?.id),
+          type: ctx.activity.type,
+          intent: info.intent,
+          score: info.score,
+          script: info.script,
+          outcome,
+          latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'turn',
+      );
+    }
+  };
+
+  private async runLocked(ctx: TurnContext): Promise<void> {
+    const buffer = new ReplyBuffer(ctx);
+    await this.runChain(ctx, 0);
+    await Promise.all(this.deps.states.map((s) => s.saveChanges(ctx)));
+    await buffer.flush();
+  }
+
+  private async runChain(ctx: TurnContext, index: number): Promise<void> {
+    const mw = this.middleware[index];
+    if (!mw) return this.deps.bot.run(ctx);
+    return mw(ctx, () => this.runChain(ctx, index + 1));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * A local stand-in for the Bot Framework connector (what Teams' serviceUrl points at). It speaks
+ * the same REST calls botbuilder makes to send replies:
+ *   POST /v3/conversations/{conversationId}/activities/{activityId}   (reply to an activity)
+ *   POST /v3/conversations/{conversationId}/activities                (proactive send)
+ * The conversation id arrives URL-encoded and is decoded here, as the real service does.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedActivity {
+  conversationId: string;
+  replyToId?: string;
+  activity: { type?: string; text?: string; [key: string]: unknown };
+}
+
+export interface ConnectorStandIn {
+  url: string;
+  received: ReceivedActivity[];
+  /** Resolves when `count` activities for the conversation have arrived (in total). */
+  waitFor(conversationId: string, count: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
+  close(): Promise<void>;
+}
+
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+
+export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
+  const received: ReceivedActivity[] = [];
+  const listeners = new Set<() => void>();
+  const server: Server = createServer((req, res) => {
+    const match = ROUTE.exec(req.url?.split('?')[0] ?? '');
+    if (req.method !== 'POST' || !match) {
+      res.writeHead(404).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity['activity'];
+      received.push({
+        conversationId: decodeURIComponent(match[1]),
+        replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
+        activity,
+      });
+      listeners.forEach((l) => l());
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    waitFor(conversationId, count, timeoutMs = 10_000) {
+      const mine = () => received.filter((r) => r.conversationId === conversationId);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (mine().length >= count) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            resolve(mine());
+          }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`connector stand-in: ${mine().length}/${count} activities for ${conversationId} after ${timeoutMs} ms`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Integration tests use a real Redis: REDIS_URL when set, otherwise a throwaway redis-server on a
+ * free port, stopped in globalTeardown. Without either the run fails and says how to get Redis.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function answers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export default async function globalSetup(): Promise<void> {
+  const given = process.env.REDIS_URL;
+  if (given) {
+    if (!(await answers(given))) throw new Error(`REDIS_URL=${given} does not answer; start Redis or unset REDIS_URL`);
+    process.env.TEST_REDIS_URL = given;
+    return;
+  }
+  if (spawnSync('redis-server', ['--version']).status !== 0) {
+    throw new Error('Tests need Redis: set REDIS_URL, or install redis-server (Debian/Ubuntu: apt-get install redis-server)');
+  }
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+    detached: false,
+  });
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 50 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!(await answers(url))) throw new Error(`redis-server on port ${port} did not start`);
+  process.env.TEST_REDIS_URL = url;
+  process.env.TEST_REDIS_PID = String(child.pid);
+  child.unref();
+}
