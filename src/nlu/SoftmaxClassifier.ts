@@ -1,0 +1,108 @@
+import { seededRandom, shuffleInPlace } from './random';
+import type { SparseVector } from './SparseVector';
+
+export interface SoftmaxTrainingOptions {
+  /** Passes over the training set. */
+  epochs: number;
+  /** L2 regularization strength (per example). */
+  lambda: number;
+  /** Initial learning rate; decays as eta0 / (1 + eta0 * lambda * t) (Bottou, "SGD tricks"). */
+  eta0: number;
+  seed: number;
+}
+
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainingOptions = { epochs: 20, lambda: 1e-5, eta0: 0.5, seed: 7 };
+
+/**
+ * Multinomial logistic regression over sparse vectors, trained with plain SGD.
+ *
+ * Our own code because natural's LogisticRegressionClassifier and MaxEnt do not finish training on
+ * BANKING77 in ten minutes (DESIGN.md). Weights are stored feature-major (`weights[f * C + c]`) so
+ * scoring a sparse vector walks contiguous memory; L2 decay is folded into one scale factor so each
+ * step touches only the features present in the example.
+ */
+export class SoftmaxClassifier {
+  constructor(
+    readonly classCount: number,
+    readonly featureCount: number,
+    readonly weights: Float32Array,
+    readonly bias: Float32Array,
+  ) {}
+
+  static train(
+    examples: readonly SparseVector[],
+    labels: readonly number[],
+    classCount: number,
+    featureCount: number,
+    options: SoftmaxTrainingOptions = DEFAULT_SOFTMAX_OPTIONS,
+  ): SoftmaxClassifier {
+    const C = classCount;
+    const weights = new Float32Array(featureCount * C);
+    const bias = new Float32Array(C);
+    const scores = new Float64Array(C);
+    const order = examples.map((_, i) => i);
+    const random = seededRandom(options.seed);
+    let scale = 1;
+    let t = 0;
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      shuffleInPlace(order, random);
+      for (const n of order) {
+        const { indices, values } = examples[n];
+        const eta = options.eta0 / (1 + options.eta0 * options.lambda * t++);
+        scoreInto(weights, bias, C, indices, values, scale, scores);
+        softmaxInPlace(scores);
+        scores[labels[n]] -= 1; // now the gradient of the loss with respect to each score
+        scale *= 1 - eta * options.lambda;
+        const step = eta / scale;
+        for (let k = 0; k < indices.length; k++) {
+          const base = indices[k] * C;
+          const v = values[k] * step;
+          for (let c = 0; c < C; c++) weights[base + c] -= v * scores[c];
+        }
+        for (let c = 0; c < C; c++) bias[c] -= eta * scores[c];
+        if (scale < 1e-6) {
+          for (let i = 0; i < weights.length; i++) weights[i] *= scale;
+          scale = 1;
+        }
+      }
+    }
+    for (let i = 0; i < weights.length; i++) weights[i] *= scale;
+    return new SoftmaxClassifier(C, featureCount, weights, bias);
+  }
+
+  /** Class probabilities for one vector, written into `out` (length classCount). */
+  probabilities(vector: SparseVector, out: Float64Array = new Float64Array(this.classCount)): Float64Array {
+    scoreInto(this.weights, this.bias, this.classCount, vector.indices, vector.values, 1, out);
+    return softmaxInPlace(out);
+  }
+}
+
+function scoreInto(
+  weights: Float32Array,
+  bias: Float32Array,
+  C: number,
+  indices: Int32Array,
+  values: Float32Array,
+  scale: number,
+  out: Float64Array,
+): void {
+  out.fill(0);
+  for (let k = 0; k < indices.length; k++) {
+    const base = indices[k] * C;
+    const v = values[k];
+    for (let c = 0; c < C; c++) out[c] += v * weights[base + c];
+  }
+  for (let c = 0; c < C; c++) out[c] = out[c] * scale + bias[c];
+}
+
+function softmaxInPlace(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let c = 0; c < scores.length; c++) if (scores[c] > max) max = scores[c];
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    scores[c] = Math.exp(scores[c] - max);
+    sum += scores[c];
+  }
+  for (let c = 0; c < scores.length; c++) scores[c] /= sum;
+  return scores;
+}

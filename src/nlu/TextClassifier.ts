@@ -1,0 +1,56 @@
+import { extractFeatures } from './extractFeatures';
+import type { FeatureOptions } from './featureOptions';
+import { normalize } from './normalize';
+import { SoftmaxClassifier } from './SoftmaxClassifier';
+import { Vectorizer } from './Vectorizer';
+
+export interface Ranked {
+  label: string;
+  score: number;
+}
+
+export interface LabelledText {
+  text: string;
+  label: string;
+}
+
+/**
+ * Normalized text ► features ► TF-IDF vector ► softmax probabilities, for any label set (our
+ * intents or BANKING77's 77 categories). No fallback here: that is the recognizer's business.
+ */
+export class TextClassifier {
+  private readonly buffer: Float64Array;
+
+  constructor(
+    readonly labels: readonly string[],
+    readonly featureOptions: FeatureOptions,
+    readonly vectorizer: Vectorizer,
+    readonly model: SoftmaxClassifier,
+  ) {
+    this.buffer = new Float64Array(labels.length);
+  }
+
+  /** The best `top` labels for already-normalized text, highest probability first. */
+  rankNormalized(normalizedText: string, top = 3): Ranked[] {
+    const vector = this.vectorizer.transform(extractFeatures(normalizedText, this.featureOptions));
+    const probs = this.model.probabilities(vector, this.buffer);
+    return topK(probs, Math.min(top, this.labels.length)).map((c) => ({ label: this.labels[c], score: probs[c] }));
+  }
+
+  rank(text: string, top = 3): Ranked[] {
+    return this.rankNormalized(normalize(text).text, top);
+  }
+}
+
+/** Indices of the k largest values, largest first (k is tiny, so selection beats sorting). */
+function topK(values: Float64Array, k: number): number[] {
+  const picked: number[] = [];
+  for (let n = 0; n < k; n++) {
+    let best = -1;
+    for (let c = 0; c < values.length; c++) {
+      if ((best < 0 || values[c] > values[best]) && !picked.includes(c)) best = c;
+    }
+    picked.push(best);
+  }
+  return picked;
+}

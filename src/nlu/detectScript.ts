@@ -1,0 +1,41 @@
+import { toSimplified, toTraditional } from './chineseConverters';
+import type { Language, Script } from './types';
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN_WORD = /[a-z]+/gi;
+
+export interface ScriptGuess {
+  language: Language;
+  script: Script;
+}
+
+/**
+ * Guesses the language and script of (un-converted) text. Must run BEFORE traditional-to-simplified
+ * conversion, or every message would look simplified.
+ *
+ * Chinese wins when its Han characters, counted as words of two characters (the usual
+ * length of a Chinese word), are at least as many as its Latin words, so "我的U盾丢了"
+ * is Chinese and "my 证书 expired" is English. Traditional versus simplified: count the characters
+ * that change when converted to simplified (traditional-only forms) against those that change
+ * when converted to traditional (simplified-only forms); characters shared by both scripts (我, 的)
+ * count for neither. Ties go to simplified, the majority of our customers.
+ */
+export function detectScript(text: string, fallback: ScriptGuess = { language: 'zh', script: 'zh-Hans' }): ScriptGuess {
+  const han = text.match(HAN);
+  const hanCount = han ? han.length : 0;
+  const latinWords = text.match(LATIN_WORD)?.length ?? 0;
+  if (hanCount === 0 && latinWords === 0) return fallback;
+  if (hanCount / 2 < latinWords) return { language: 'en', script: 'en' };
+  const hanText = han ? han.join('') : '';
+  const traditionalOnly = countChanged(hanText, toSimplified(hanText));
+  const simplifiedOnly = countChanged(hanText, toTraditional(hanText));
+  return { language: 'zh', script: traditionalOnly > simplifiedOnly ? 'zh-Hant' : 'zh-Hans' };
+}
+
+function countChanged(before: string, after: string): number {
+  // Phrase conversions can change length; then we can only say "something changed".
+  if (before.length !== after.length) return before === after ? 0 : 1;
+  let changed = 0;
+  for (let i = 0; i < before.length; i++) if (before.charCodeAt(i) !== after.charCodeAt(i)) changed++;
+  return changed;
+}

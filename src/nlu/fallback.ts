@@ -1,0 +1,26 @@
+import type { Ranked } from './TextClassifier';
+
+/**
+ * Rasa's FallbackClassifier idea: below `threshold` confidence, or when the top two are closer
+ * than `margin` (ambiguous), answer `noneLabel` and keep the candidates as alternatives.
+ */
+export interface FallbackPolicy {
+  threshold: number;
+  margin: number;
+}
+
+export const NO_FALLBACK: FallbackPolicy = { threshold: 0, margin: 0 };
+
+/** True when the ranking is not confident enough to act on. */
+export function shouldFallBack(ranked: readonly Ranked[], policy: FallbackPolicy): boolean {
+  if (ranked.length === 0) return true;
+  const top = ranked[0].score;
+  const second = ranked.length > 1 ? ranked[1].score : 0;
+  return top < policy.threshold || top - second < policy.margin;
+}
+
+/** The label to act on: the top one, or `noneLabel` when the fallback fires. */
+export function decide(ranked: readonly Ranked[], policy: FallbackPolicy, noneLabel: string): Ranked {
+  if (shouldFallBack(ranked, policy)) return { label: noneLabel, score: ranked.length > 0 && ranked[0].label === noneLabel ? ranked[0].score : 1 - (ranked[0]?.score ?? 0) };
+  return ranked[0];
+}

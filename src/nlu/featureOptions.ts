@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Which features the pipeline extracts; stored with a model so a cached model extracts the same. */
+export const featureOptionsSchema = z.object({
+  /** Longest run of stemmed English words taken together (1 = words only, 2 = + bigrams). */
+  wordNgrams: z.number().int().min(1).max(3),
+  /** Character n-grams inside each English word (typo tolerance); [0, 0] turns them off. */
+  charNgramMin: z.number().int().min(0).max(8),
+  charNgramMax: z.number().int().min(0).max(8),
+  /** Longest Chinese character n-gram (1 = characters only). */
+  hanNgrams: z.number().int().min(1).max(4),
+});
+
+export type FeatureOptions = z.infer<typeof featureOptionsSchema>;
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  wordNgrams: 2,
+  charNgramMin: 3,
+  charNgramMax: 5,
+  hanNgrams: 3,
+};

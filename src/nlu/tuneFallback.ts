@@ -1,0 +1,59 @@
+import { decide, NO_FALLBACK, type FallbackPolicy } from './fallback';
+import type { PipelineOptions } from './pipelineOptions';
+import { seededRandom, shuffleInPlace } from './random';
+import type { LabelledText, Ranked } from './TextClassifier';
+import { trainTextClassifier } from './trainTextClassifier';
+
+export interface TunedFallback {
+  policy: FallbackPolicy;
+  /** Out-of-fold accuracy with the tuned policy and with none (how much the fallback buys). */
+  accuracy: number;
+  accuracyWithout: number;
+}
+
+/**
+ * Tunes the fallback on held-out data without touching the test phrasings: k-fold cross-validation
+ * over the training utterances gives every utterance a prediction from a model that never saw it,
+ * then a grid search picks the threshold and margin with the best accuracy on those predictions
+ * (ties go to the smaller, less intrusive setting). Without a `noneLabel` class in the data (say
+ * BANKING77) falling back can only be wrong, so there is nothing to tune.
+ */
+export function tuneFallback(
+  examples: readonly LabelledText[],
+  noneLabel: string,
+  options: PipelineOptions,
+  folds = 5,
+): TunedFallback {
+  if (!examples.some((e) => e.label === noneLabel) || examples.length < folds * 2) {
+    return { policy: NO_FALLBACK, accuracy: Number.NaN, accuracyWithout: Number.NaN };
+  }
+  const predictions = outOfFold(examples, options, folds);
+  const accuracyOf = (policy: FallbackPolicy) =>
+    predictions.filter((p, i) => decide(p, policy, noneLabel).label === examples[i].label).length / examples.length;
+  let best = { policy: NO_FALLBACK, accuracy: accuracyOf(NO_FALLBACK) };
+  const accuracyWithout = best.accuracy;
+  for (let threshold = 0; threshold <= 0.9; threshold += 0.025) {
+    for (let margin = 0; margin <= 0.5; margin += 0.025) {
+      const policy = { threshold: round3(threshold), margin: round3(margin) };
+      const accuracy = accuracyOf(policy);
+      if (accuracy > best.accuracy + 1e-12) best = { policy, accuracy };
+    }
+  }
+  return { ...best, accuracyWithout };
+}
+
+/** Each example ranked by a model trained on the other folds. */
+export function outOfFold(examples: readonly LabelledText[], options: PipelineOptions, folds: number): Ranked[][] {
+  const order = shuffleInPlace(examples.map((_, i) => i), seededRandom(options.softmax.seed + 1));
+  const out: Ranked[][] = new Array<Ranked[]>(examples.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const held = new Set(order.filter((_, k) => k % folds === fold));
+    const model = trainTextClassifier(examples.filter((_, i) => !held.has(i)), options);
+    for (const i of held) out[i] = model.rank(examples[i].text, 3);
+  }
+  return out;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
