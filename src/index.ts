@@ -1,5 +1,4 @@
 /** Composition root: configuration, Redis, the app, signals. */
-import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { connectRedis } from './redis/connectRedis';
@@ -23,6 +22,8 @@ async function main(): Promise<void> {
     logger.fatal((err as Error).message);
     process.exit(1);
   }
+  // Loaded only after the configuration is known good: botbuilder and the NLU take a moment.
+  const { createApp } = await import('./app');
   const app = await createApp(config, logger, connection);
   const { port } = await app.listen();
   logger.info({ port, store: connection.mode }, `bot listening on http://localhost:${port}`);

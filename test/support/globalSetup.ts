@@ -2,9 +2,8 @@
  * Integration tests use a real Redis: REDIS_URL when set, otherwise a throwaway redis-server on a
  * free port, stopped in globalTeardown. Without either the run fails and says how to get Redis.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { connect, createServer } from 'node:net';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,17 +17,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function answers(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
+/** A raw PING over TCP: no client library handles left open in jest's main process. */
+function answers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG') || data.toString().startsWith('-NOAUTH')));
+  });
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -44,12 +46,12 @@ export default async function globalSetup(): Promise<void> {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
-    detached: false,
+    detached: true,
   });
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await answers(url))) throw new Error(`redis-server on port ${port} did not start`);
   process.env.TEST_REDIS_URL = url;
   process.env.TEST_REDIS_PID = String(child.pid);
-  child.unref();
+  (globalThis as { testRedisChild?: ChildProcess }).testRedisChild = child;
 }
