@@ -8,8 +8,7 @@ import { fromModelState, toModelState } from './modelState';
 import { normalize } from './normalize';
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './pipelineOptions';
 import type { TextClassifier } from './TextClassifier';
-import { trainTextClassifier } from './trainTextClassifier';
-import { tuneFallback } from './tuneFallback';
+import { trainWithFallback } from './trainWithFallback';
 import type { Recognition, Recognizer, ScoredIntent } from './types';
 
 export interface RecognizerOptions {
@@ -62,8 +61,7 @@ export function createRecognizerSync(options: RecognizerOptions = {}): NluRecogn
     ({ classifier, fallback } = fromModelState(cached));
   } else {
     const examples = data.train.map((e) => ({ text: e.text, label: e.intent }));
-    classifier = trainTextClassifier(examples, pipeline);
-    fallback = tuneFallback(examples, Intent.None, pipeline).policy;
+    ({ classifier, fallback } = trainWithFallback(examples, Intent.None, pipeline));
     if (dir !== undefined) {
       const problem = writeCachedModel(dir, toModelState(key, classifier, fallback));
       if (problem) options.onWarning?.(problem);

@@ -1,0 +1,36 @@
+import { writeFileSync } from 'node:fs';
+import { evaluateModel } from './evaluateModel';
+import { printMetrics, r4 } from './printMetrics';
+import { readLabelledFile } from './readLabelledFile';
+import { renderHtmlReport } from './renderHtmlReport';
+
+export interface EvalArgs {
+  train: string;
+  test: string;
+  html?: string;
+}
+
+/** `eval --train F --test F [--html report.html]`: a fresh model of the same pipeline on other data. */
+export function runEval(args: EvalArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): void {
+  const train = readLabelledFile(args.train);
+  const test = readLabelledFile(args.test);
+  err.write(`training on ${train.length} texts from ${args.train}, testing on ${test.length} from ${args.test}\n`);
+  const e = evaluateModel(train, test);
+  printMetrics(e.metrics, out, err);
+  const summary = {
+    accuracy: r4(e.metrics.accuracy),
+    macroF1: r4(e.metrics.macroF1),
+    trainMs: e.trainMs,
+    classifyPerSec: e.classifyPerSec,
+    n: e.metrics.n,
+    modelMB: e.modelMB,
+    vocabulary: e.model.classifier.vectorizer.size,
+    fallback: e.model.fallback,
+  };
+  if (args.html) {
+    const { fallback, ...flat } = summary;
+    writeFileSync(args.html, renderHtmlReport(`NLU evaluation: ${args.test}`, e.metrics, { ...flat, train: args.train, test: args.test, fallbackThreshold: fallback.threshold, fallbackMargin: fallback.margin }));
+    err.write(`wrote ${args.html}\n`);
+  }
+  out.write(`${JSON.stringify(summary)}\n`);
+}

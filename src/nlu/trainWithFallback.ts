@@ -1,0 +1,17 @@
+import type { FallbackPolicy } from './fallback';
+import type { PipelineOptions } from './pipelineOptions';
+import type { LabelledText, TextClassifier } from './TextClassifier';
+import { trainTextClassifier } from './trainTextClassifier';
+import { tuneFallback } from './tuneFallback';
+
+export interface TrainedModel {
+  classifier: TextClassifier;
+  fallback: FallbackPolicy;
+}
+
+/** The full training step shared by the recognizer and the CLI: the classifier, then its fallback. */
+export function trainWithFallback(examples: readonly LabelledText[], noneLabel: string, options: PipelineOptions): TrainedModel {
+  const classifier = trainTextClassifier(examples, options);
+  const fallback = tuneFallback(examples, noneLabel, options).policy;
+  return { classifier, fallback };
+}
