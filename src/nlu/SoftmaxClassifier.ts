@@ -9,6 +9,11 @@ export interface SoftmaxTrainingOptions {
   /** Initial learning rate; decays as eta0 / (1 + eta0 * lambda * t) (Bottou, "SGD tricks"). */
   eta0: number;
   seed: number;
+  /**
+   * `log`: multinomial logistic loss (calibrated probabilities). `hinge`: the multiclass hinge
+   * of Crammer and Singer (a linear SVM), which only updates on examples inside the margin.
+   */
+  loss?: 'log' | 'hinge';
 }
 
 export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainingOptions = { epochs: 20, lambda: 1e-5, eta0: 0.5, seed: 7 };
@@ -50,8 +55,15 @@ export class SoftmaxClassifier {
         const { indices, values } = examples[n];
         const eta = options.eta0 / (1 + options.eta0 * options.lambda * t++);
         scoreInto(weights, bias, C, indices, values, scale, scores);
-        softmaxInPlace(scores);
-        scores[labels[n]] -= 1; // now the gradient of the loss with respect to each score
+        if (options.loss === 'hinge') {
+          if (!hingeGradientInPlace(scores, labels[n])) {
+            scale *= 1 - eta * options.lambda;
+            continue;
+          }
+        } else {
+          softmaxInPlace(scores);
+          scores[labels[n]] -= 1; // now the gradient of the loss with respect to each score
+        }
         scale *= 1 - eta * options.lambda;
         const step = eta / scale;
         for (let k = 0; k < indices.length; k++) {
@@ -93,6 +105,19 @@ function scoreInto(
     for (let c = 0; c < C; c++) out[c] += v * weights[base + c];
   }
   for (let c = 0; c < C; c++) out[c] = out[c] * scale + bias[c];
+}
+
+/** Crammer-Singer: gradient +1 on the best wrong class, -1 on the true one, if within the margin. */
+function hingeGradientInPlace(scores: Float64Array, label: number): boolean {
+  let rival = -1;
+  for (let c = 0; c < scores.length; c++) if (c !== label && (rival < 0 || scores[c] > scores[rival])) rival = c;
+  const violated = rival >= 0 && scores[label] - scores[rival] < 1;
+  scores.fill(0);
+  if (violated) {
+    scores[label] = -1;
+    scores[rival] = 1;
+  }
+  return violated;
 }
 
 function softmaxInPlace(scores: Float64Array): Float64Array {
