@@ -1,0 +1,97 @@
+/**
+ * One inbound WeChat message, from validated fields to the text of the passive reply (or null for
+ * "success"). Passive reply within the budget, the rest pushed: WeChat drops a reply that takes
+ * more than 5 seconds and shows the customer an error, so "假如服务器无法保证在五秒内处理并回复…
+ * 可以使用客服消息接口进行异步回复" (Passive user reply message:
+ * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html).
+ */
+import type { Activity } from 'botbuilder';
+import { hashId, type Logger } from '../../logger';
+import type { ChoiceMemory } from './choiceMemory';
+import { renderReplies, resolveChoice } from './renderReplies';
+import { toActivity } from './toActivity';
+import { badRequest } from './wechatRejection';
+import type { TurnLogic, WeChatAdapter } from './WeChatAdapter';
+import type { WeChatDedupe } from './wechatDedupe';
+import { dedupeKeyOf, type WeChatMessage } from './wechatMessage';
+import { NOTICE_TEXT, WeChatNotice } from './wechatNotices';
+
+export interface AnswerDeps {
+  adapter: WeChatAdapter;
+  dedupe: WeChatDedupe;
+  choices: ChoiceMemory;
+  logic: TurnLogic;
+  logger: Logger;
+}
+
+export interface Answer {
+  /** The passive reply's text; null answers "success". */
+  passive: string | null;
+  /** Texts to push once the HTTP response has gone out (so they follow the passive reply). */
+  pushAfter: string[];
+}
+
+const NOTHING: Answer = { passive: null, pushAfter: [] };
+
+export async function answerWeChatMessage(deps: AnswerDeps, message: WeChatMessage, deadline: number): Promise<Answer> {
+  const inbound = toActivity(message);
+  const log = { channel: 'wechat', conversation: hashId(message.FromUserName), msgType: message.MsgType };
+  if (inbound.kind === 'invalid') throw badRequest(inbound.reason);
+  if (inbound.kind === 'ignore') {
+    deps.logger.info({ ...log, reason: inbound.reason }, 'wechat message ignored');
+    return NOTHING;
+  }
+  const key = dedupeKeyOf(message);
+  const claim = await deps.dedupe.claim(key);
+  if (!claim.owner) {
+    const record = claim.record?.state === 'done' ? claim.record : await deps.dedupe.waitForReply(key, deadline);
+    deps.logger.info({ ...log, replayed: record?.state === 'done' }, 'wechat retry of a message already taken');
+    return { passive: record?.state === 'done' ? record.reply : null, pushAfter: [] };
+  }
+  if (inbound.kind === 'notice') {
+    const text = NOTICE_TEXT[inbound.notice];
+    await deps.dedupe.finish(key, text);
+    return { passive: text, pushAfter: [] };
+  }
+  return runBotTurn(deps, key, await withChoice(deps.choices, inbound.activity), deadline);
+}
+
+/** A bare "1" after numbered options becomes the option's value; the digit is kept in channelData. */
+async function withChoice(choices: ChoiceMemory, activity: Partial<Activity>): Promise<Partial<Activity>> {
+  const text = activity.text ?? '';
+  if (!/^\s*[0-9０-９]{1,2}\s*$/.test(text) || !activity.conversation?.id) return activity;
+  const value = resolveChoice(text, await choices.recall(activity.conversation.id));
+  if (value === undefined) return activity;
+  const channelData: Record<string, unknown> = { ...(activity.channelData as Record<string, unknown>), choiceNumber: text.trim() };
+  return { ...activity, text: value, channelData };
+}
+
+async function runBotTurn(deps: AnswerDeps, key: string, activity: Partial<Activity>, deadline: number): Promise<Answer> {
+  const openId = activity.conversation?.id ?? '';
+  let outcome;
+  try {
+    outcome = await deps.adapter.runTurn(activity, deps.logic, deadline);
+  } catch (err) {
+    // Nothing reached the customer: let WeChat's retry run the turn again.
+    await deps.dedupe.release(key);
+    throw err;
+  }
+  if (!outcome.inTime) {
+    await deps.dedupe.finish(key, null);
+    outcome.late.catch((err: unknown) => lateTurnFailed(deps, openId, err));
+    return NOTHING;
+  }
+  const { messages, choices } = renderReplies(outcome.activities);
+  await deps.choices.remember(openId, choices);
+  const passive = messages[0] ?? null;
+  await deps.dedupe.finish(key, passive);
+  return { passive, pushAfter: messages.slice(1) };
+}
+
+/** A turn that missed the passive window and then failed: the customer would hear nothing. */
+function lateTurnFailed(deps: AnswerDeps, openId: string, err: unknown): void {
+  deps.logger.error({ err, channel: 'wechat', conversation: hashId(openId) }, 'wechat turn failed after the passive window');
+  deps.adapter.pushTexts(openId, [NOTICE_TEXT[WeChatNotice.Busy]]).catch((pushErr: unknown) => {
+    deps.logger.error({ err: pushErr, conversation: hashId(openId) }, 'wechat busy notice could not be pushed');
+  });
+}
