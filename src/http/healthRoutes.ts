@@ -2,7 +2,7 @@ import type { RouteModule } from './routeModule';
 
 /** Liveness says the process runs; readiness says it can keep state (load balancers use it). */
 export const healthRoutes: RouteModule = (server, app) => {
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.json({ status: 'ok' });
   });
   server.get('/readyz', async (_req, res) => {

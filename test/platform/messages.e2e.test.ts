@@ -17,8 +17,8 @@ describe('POST /api/messages', () => {
     server = await startTestServer({ STATE_TTL_SECONDS: '3600' });
   });
   afterAll(async () => {
-    await server.close();
-    await connector.close();
+    await server?.close();
+    await connector?.close();
     await redis.quit();
   });
 
