@@ -1,0 +1,60 @@
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ChoiceKey, ReplyKey } from '../src/i18n/catalogueSchema';
+import { Intent } from '../src/nlu/intents';
+import type { AskOptions } from './askDialog';
+import { mentionedChoice } from './choiceMatcher';
+import { chosenKey } from './chosenKey';
+import { DialogId } from './dialogIds';
+import type { FlowDefinition, FlowServices, FlowStart } from './flowTypes';
+import { keyChoices, t } from './textRef';
+
+/** Topics and their advice; adding a topic is one line here plus its choice and reply in the catalogues. */
+const ADVICE = {
+  'security.topic.passwords': 'security.passwords',
+  'security.topic.token': 'security.token',
+  'security.topic.phishing': 'security.phishing',
+  'security.topic.wifi': 'security.wifi',
+  'security.topic.changePassword': 'security.changePassword',
+} as const satisfies Partial<Record<ChoiceKey, ReplyKey>>;
+type Topic = keyof typeof ADVICE;
+const TOPICS = Object.keys(ADVICE).filter((k): k is Topic => k in ADVICE);
+
+const NEXT = ['security.next.more', 'security.next.fraud', 'choice.done'] as const satisfies readonly ChoiceKey[];
+type Next = (typeof NEXT)[number];
+
+const ON_NEXT: Record<Next, (step: WaterfallStepContext<FlowStart>, services: FlowServices) => Promise<DialogTurnResult>> = {
+  'security.next.more': (step) => step.replaceDialog(DialogId.SecurityAdvice, {}),
+  'security.next.fraud': (step) => step.replaceDialog(DialogId.FraudReport, {}),
+  'choice.done': (step, services) => {
+    services.replies.say(step.context, t('common.done'));
+    return step.endDialog();
+  },
+};
+
+/**
+ * security_advice: a short menu of topics, concrete advice for the one chosen (or the one the
+ * first message already named), then more topics, the fraud flow if something already happened,
+ * or done.
+ */
+export const securityAdviceFlow: FlowDefinition = {
+  dialogId: DialogId.SecurityAdvice,
+  intents: [Intent.SecurityAdvice],
+  help: 'help.securityAdvice',
+  create: (services) =>
+    new WaterfallDialog<FlowStart>(DialogId.SecurityAdvice, [
+      async (step) => {
+        const utterance = step.options?.utterance;
+        const named = typeof utterance === 'string' ? mentionedChoice(utterance, keyChoices(...TOPICS), services.localizer) : undefined;
+        if (named) return step.next(named.id);
+        const ask: AskOptions = { question: t('security.askTopic'), choices: keyChoices(...TOPICS) };
+        return step.beginDialog(DialogId.Ask, ask);
+      },
+      async (step) => {
+        const topic = chosenKey(step.result, TOPICS);
+        if (!topic) return step.endDialog();
+        const ask: AskOptions = { preface: [t(ADVICE[topic])], question: t('security.askNext'), choices: keyChoices(...NEXT) };
+        return step.beginDialog(DialogId.Ask, ask);
+      },
+      async (step) => ON_NEXT[chosenKey(step.result, NEXT) ?? 'choice.done'](step, services),
+    ]),
+};

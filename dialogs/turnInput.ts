@@ -1,0 +1,26 @@
+import type { TurnContext } from 'botbuilder';
+import type { SharedLocation } from '../src/channels/location';
+import type { ReplyLocale } from '../src/i18n/localizer';
+import type { Recognition } from '../src/nlu/types';
+
+/** What the router learned about this turn's message, shared with every dialog that runs in it. */
+export interface TurnInput {
+  /** The customer's text made safe to quote: tags stripped, whitespace tidied, length capped. */
+  text: string;
+  /** `text` normalized for matching (simplified, lower-case, punctuation as spaces). */
+  normalized: string;
+  recognition: Recognition;
+  locale: ReplyLocale;
+  location?: SharedLocation;
+}
+
+const TURN_INPUT = Symbol('turnInput');
+
+export function setTurnInput(ctx: TurnContext, input: TurnInput): void {
+  ctx.turnState.set(TURN_INPUT, input);
+}
+
+export function getTurnInput(ctx: TurnContext): TurnInput | undefined {
+  const input: TurnInput | undefined = ctx.turnState.get(TURN_INPUT);
+  return input;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { bilingualListSchema, bilingualSchema } from '../i18n/bilingualSchema';
+
+/** Held-out phrasings per language each entry must carry, so the hit-rate test has something to ask. */
+export const MIN_TESTS_PER_LANGUAGE = 2;
+
+export const faqEntrySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case'),
+  question: bilingualSchema,
+  answer: bilingualSchema,
+  /** Extra words customers use for this question; indexed together with the question. */
+  keywords: bilingualListSchema(),
+  /** Phrasings that are NOT indexed: the hit-rate test asks them. */
+  tests: bilingualListSchema(MIN_TESTS_PER_LANGUAGE),
+});
+
+export const faqFileSchema = z
+  .object({ entries: z.array(faqEntrySchema).min(1, 'needs at least one entry') })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.entries.forEach((entry, i) => {
+      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate id "${entry.id}"` });
+      seen.add(entry.id);
+    });
+  });
+
+export type FaqEntry = z.output<typeof faqEntrySchema>;

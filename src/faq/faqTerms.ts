@@ -1,0 +1,48 @@
+/**
+ * Turns a question into index terms. `natural`'s word tokenizer drops Chinese entirely, so a
+ * Chinese run becomes character bigrams (natural's NGramsZH), which match words without a
+ * segmenter: 证书有效期 → 证书 书有 有效 效期; single characters are terms too (minus the commonest),
+ * so a paraphrase that shares no word still shares characters (改密码 / 修改密码). A Latin run is one unit, stemmed when it stands alone
+ * and kept whole inside bigrams, so "U盾" yields the term "u盾". Submodules only: the package index
+ * reads `.env` (DESIGN.md, Known gotchas).
+ */
+import { NGramsZH } from 'natural/lib/natural/ngrams';
+import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import { normalizeText } from '../i18n/normalizeText';
+
+const UNIT = /\p{Script=Han}|[^\s\p{Script=Han}]+/gu;
+const HAN = /^\p{Script=Han}$/u;
+
+/** Function words whose bigrams say nothing about the topic. */
+const CHINESE_STOP_BIGRAMS: ReadonlySet<string> = new Set([
+  '怎么', '么办', '怎样', '什么', '如何', '请问', '我的', '一下', '可以', '是不', '不是', '我想', '想问',
+  '问一', '吗', '了吗', '的话', '这个', '那个', '为什', '为何', '您好', '你好', '我们', '需要',
+]);
+
+/** Characters too common to say anything on their own (the single-character terms skip them). */
+const CHINESE_STOP_CHARS: ReadonlySet<string> = new Set([...'的了吗我你您是在有么怎吧呢啊要能会想个一这那就都也还和与及或被把给让到去来说用什为多少几']);
+
+const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'is', 'are', 'am', 'was', 'be', 'do', 'does', 'did', 'i', 'my', 'me', 'you', 'your', 'it',
+  'its', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'and', 'or', 'what', 'how', 'can', 'could', 'should',
+  'will', 'would', 'please', 'there', 'this', 'that', 'if', 'from', 'about', 'have', 'has', 'get', 'we', 'our',
+  'when', 'where', 'which', 'who', 'why', 'any', 'need', 'want', 'so', 'by', 'as', 'into', 'up', 'out',
+]);
+
+export function faqTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of normalizeText(text).split(' ')) {
+    const units = token.match(UNIT) ?? [];
+    for (const unit of units) {
+      if (!HAN.test(unit) && unit.length >= 2 && !ENGLISH_STOP_WORDS.has(unit)) terms.push(PorterStemmer.stem(unit));
+    }
+    for (const unit of units) if (HAN.test(unit) && !CHINESE_STOP_CHARS.has(unit)) terms.push(unit);
+    if (units.length >= 2) {
+      for (const pair of NGramsZH.bigrams(units)) {
+        const term = pair.join('');
+        if (pair.some((u) => HAN.test(u)) && !CHINESE_STOP_BIGRAMS.has(term)) terms.push(term);
+      }
+    }
+  }
+  return terms;
+}

@@ -1,0 +1,27 @@
+import type { TurnContext } from 'botbuilder';
+import { DEFAULT_DATA_FILES } from '../i18n/dataFiles';
+import { loadCatalogues } from '../i18n/loadCatalogues';
+import { Localizer } from '../i18n/localizer';
+import { getTurnLocale } from '../i18n/turnLocale';
+import type { HandoverPort, HandoverRequest } from './handoverPort';
+
+/**
+ * TEMPORARY stand-in for the human-agent queue (the handover issue replaces it). It queues
+ * nothing: it tells the customer, in their language and plainly marked as temporary, that a
+ * person is being connected, and where to turn meanwhile. It records requests so tests can see
+ * what the dialogs asked for.
+ */
+export class PlaceholderHandover implements HandoverPort {
+  readonly requests: HandoverRequest[] = [];
+  private readonly localizer: Localizer;
+
+  constructor(localizer?: Localizer) {
+    this.localizer = localizer ?? new Localizer(loadCatalogues(DEFAULT_DATA_FILES.repliesDir));
+  }
+
+  async request(ctx: TurnContext, request: HandoverRequest): Promise<void> {
+    this.requests.push(request);
+    const key = request.urgent ? 'handover.placeholderUrgent' : 'handover.placeholder';
+    await ctx.sendActivity(this.localizer.text(getTurnLocale(ctx), key));
+  }
+}
