@@ -95,6 +95,12 @@ export class AskDialog extends Dialog<AskOptions> {
     return state ? this.claimState(state, input) : undefined;
   }
 
+  /** True when the input is exactly one of the choices (its number, label or one of its words). */
+  claimsExactly(instance: DialogInstance, input: TurnInput): boolean {
+    const state = readState(instance);
+    return state !== undefined && matchChoice(input.normalized, state.choices, this.localizer, true) !== undefined;
+  }
+
   reprompt(ctx: TurnContext, instance: DialogInstance, preface: TextRef[] = []): void {
     const state = readState(instance);
     if (state) this.replies.ask(ctx, state.question, state.choices, preface);

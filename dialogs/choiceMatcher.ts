@@ -48,13 +48,17 @@ export function mentionedChoice(text: string, choices: MenuChoice[], localizer: 
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-export function matchChoice(normalized: string, choices: MenuChoice[], localizer: Localizer): MenuChoice | undefined {
+/**
+ * `exactOnly` stops after rules 1 and 2: the router asks that before commands, so a button such
+ * as "Search the FAQ" is the answer it looks like and not the command "search …".
+ */
+export function matchChoice(normalized: string, choices: MenuChoice[], localizer: Localizer, exactOnly = false): MenuChoice | undefined {
   if (normalized === '' || choices.length === 0) return undefined;
   const n = numberOf(normalized);
   if (n !== undefined) return choices[n - 1];
   const compact = normalized.replace(/ /g, '');
   const exact = choices.filter((c) => wordsOf(c, localizer).some((w) => w === normalized || w.replace(/ /g, '') === compact));
   if (exact.length === 1) return exact[0];
-  if (exact.length > 1 || [...normalized].length > MAX_ANSWER_LENGTH) return undefined;
+  if (exactOnly || exact.length > 1 || [...normalized].length > MAX_ANSWER_LENGTH) return undefined;
   return mentionedChoice(normalized, choices, localizer);
 }

@@ -4,9 +4,10 @@ import { Intent } from '../src/nlu/intents';
 import type { AskOptions } from './askDialog';
 import { chosenKey } from './chosenKey';
 import { DialogId, type DialogIdValue } from './dialogIds';
-import type { FlowDefinition } from './flowTypes';
+import type { FlowDefinition, FlowStart } from './flowTypes';
 import type { HumanAgentOptions } from './humanAgentDialog';
 import { keyChoices, t } from './textRef';
+import { getTurnInput } from './turnInput';
 
 /** What each menu entry starts; adding an entry is one line here plus its choice in the catalogues. */
 const TARGETS = {
@@ -44,7 +45,9 @@ export const mainMenuFlow: FlowDefinition = {
         const entry = chosenKey(step.result, ENTRIES);
         if (!entry) return step.endDialog();
         const target: { dialog: DialogIdValue; options?: object } = TARGETS[entry];
-        return step.replaceDialog(target.dialog, target.options ?? {});
+        // "我的证书过期了" picks the certificate entry and already says "expired": pass it on.
+        const start: FlowStart = { utterance: getTurnInput(step.context)?.text };
+        return step.replaceDialog(target.dialog, target.options ?? start);
       },
     ]),
 };

@@ -119,9 +119,13 @@ export class Router {
       turn.reprompt();
       return true;
     }
-    for (const interruption of BEFORE_ANSWER) if (await interruption.handle(turn)) return true;
     const pending = dc.activeDialog;
-    if (pending?.id === DialogId.Ask && this.deps.ask.claim(pending, input)) {
+    const asking = pending?.id === DialogId.Ask ? pending : undefined;
+    // An exact answer (a number, a button's label) beats commands; a looser one comes after them.
+    if (!asking || !this.deps.ask.claimsExactly(asking, input)) {
+      for (const interruption of BEFORE_ANSWER) if (await interruption.handle(turn)) return true;
+    }
+    if (asking && this.deps.ask.claim(asking, input)) {
       await dc.continueDialog();
       return true;
     }

@@ -23,7 +23,8 @@ export const REPLY_KEYS = keysOf(template.replies);
 export const CHOICE_KEYS = keysOf(template.choices);
 export const WORD_LIST_IDS = keysOf(template.words);
 
-const text = z.string().trim().min(1, 'must not be empty');
+// Not trimmed: a separator such as ", " needs its space.
+const text = z.string().refine((s) => s.trim() !== '', 'must not be empty');
 
 const choiceSchema = z.object({
   /** Shown on the button and in the numbered list. */

@@ -8,6 +8,8 @@ import { toSimplified } from './scriptConverters';
 /** Longer input is cut before any work: no real question is this long, and work stays bounded. */
 export const MAX_MATCH_CHARS = 500;
 
+// Script and style blocks go whole: their content is code, not something the customer said.
+const CODE_BLOCK = /<(script|style)\b[^>]{0,200}>[\s\S]{0,2000}?<\/\1\s*>/gi;
 const TAG = /<[^>]{0,200}>/g;
 const ENTITY = /&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi;
 const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
@@ -19,6 +21,7 @@ export function cleanInput(raw: unknown): string {
   return Array.from(text.slice(0, MAX_MATCH_CHARS * 2))
     .slice(0, MAX_MATCH_CHARS)
     .join('')
+    .replace(CODE_BLOCK, ' ')
     .replace(TAG, ' ')
     .replace(ENTITY, ' ')
     .replace(/\s+/g, ' ')
