@@ -14,9 +14,16 @@ export interface SoftmaxTrainingOptions {
    * of Crammer and Singer (a linear SVM), which only updates on examples inside the margin.
    */
   loss?: 'log' | 'hinge';
+  /**
+   * `bottou`: eta0 / (1 + eta0 * lambda * t), which barely decays at small lambda, so the last
+   * iterate still jitters with the last examples seen. `linear`: eta0 * (1 - t / T), down to 0 at
+   * the end, so the final weights settle (steadier predictions from run to run and data edit to edit).
+   */
+  schedule?: 'bottou' | 'linear';
 }
 
-export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainingOptions = { epochs: 20, lambda: 1e-5, eta0: 0.5, seed: 7 };
+// Chosen by 5-fold cross-validation on our utterances and a held-out 20 % of BANKING77's train file.
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainingOptions = { epochs: 20, lambda: 1e-5, eta0: 1, seed: 7, loss: 'log', schedule: 'linear' };
 
 /**
  * Multinomial logistic regression over sparse vectors, trained with plain SGD.
@@ -49,11 +56,15 @@ export class SoftmaxClassifier {
     const random = seededRandom(options.seed);
     let scale = 1;
     let t = 0;
+    const total = options.epochs * examples.length;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffleInPlace(order, random);
       for (const n of order) {
         const { indices, values } = examples[n];
-        const eta = options.eta0 / (1 + options.eta0 * options.lambda * t++);
+        const eta =
+          options.schedule === 'linear'
+            ? options.eta0 * Math.max(0.001, 1 - t++ / total)
+            : options.eta0 / (1 + options.eta0 * options.lambda * t++);
         scoreInto(weights, bias, C, indices, values, scale, scores);
         if (options.loss === 'hinge') {
           if (!hingeGradientInPlace(scores, labels[n])) {

@@ -3,7 +3,15 @@ import type { SparseVector } from './SparseVector';
 export interface VectorizerState {
   vocabulary: string[];
   idf: number[];
+  familyWeights?: FamilyWeights;
 }
+
+/**
+ * Relative weight of each feature family, keyed by a feature's first character ("w" words,
+ * "c" character n-grams, "h" Han n-grams). Each family is L2-normalized on its own, then scaled:
+ * otherwise the ~100 character n-grams of a sentence drown its ~15 word features.
+ */
+export type FamilyWeights = Record<string, number>;
 
 /**
  * TF-IDF weighting with sublinear term frequency (1 + ln tf) and L2 normalization.
@@ -15,12 +23,24 @@ export interface VectorizerState {
 export class Vectorizer {
   private readonly index: Map<string, number>;
 
-  constructor(readonly vocabulary: readonly string[], readonly idf: Float32Array) {
+  private readonly family: Uint8Array;
+  private scratch: Uint16Array | undefined;
+  private readonly familyWeight: Float64Array;
+
+  constructor(
+    readonly vocabulary: readonly string[],
+    readonly idf: Float32Array,
+    readonly familyWeights: FamilyWeights = {},
+  ) {
     this.index = new Map(vocabulary.map((term, i) => [term, i]));
+    // Family 0 is "unweighted"; 1..n follow the weight table, looked up once here, not per message.
+    const names = Object.keys(familyWeights);
+    this.familyWeight = Float64Array.from([1, ...names.map((n) => familyWeights[n])]);
+    this.family = Uint8Array.from(vocabulary, (term) => names.indexOf(term[0]) + 1);
   }
 
   /** Keeps features seen in at least `minDf` training texts (rarer ones are mostly noise). */
-  static fit(documents: readonly (readonly string[])[], minDf = 1): Vectorizer {
+  static fit(documents: readonly (readonly string[])[], minDf = 1, familyWeights: FamilyWeights = {}): Vectorizer {
     const df = new Map<string, number>();
     for (const doc of documents) {
       for (const term of new Set(doc)) df.set(term, (df.get(term) ?? 0) + 1);
@@ -30,15 +50,15 @@ export class Vectorizer {
     vocabulary.forEach((term, i) => {
       idf[i] = 1 + Math.log(documents.length / (1 + (df.get(term) ?? 0)));
     });
-    return new Vectorizer(vocabulary, idf);
+    return new Vectorizer(vocabulary, idf, familyWeights);
   }
 
   static fromState(state: VectorizerState): Vectorizer {
-    return new Vectorizer(state.vocabulary, Float32Array.from(state.idf));
+    return new Vectorizer(state.vocabulary, Float32Array.from(state.idf), state.familyWeights);
   }
 
   toState(): VectorizerState {
-    return { vocabulary: [...this.vocabulary], idf: Array.from(this.idf) };
+    return { vocabulary: [...this.vocabulary], idf: Array.from(this.idf), familyWeights: this.familyWeights };
   }
 
   get size(): number {
@@ -47,21 +67,33 @@ export class Vectorizer {
 
   /** Unknown features are dropped; an all-unknown text becomes the empty vector. */
   transform(features: readonly string[]): SparseVector {
-    const counts = new Map<number, number>();
+    // Counts go into a per-vectorizer scratch array indexed by feature (reset after use) rather
+    // than a Map: measured 11.8 -> ~4 µs a BANKING77 message. Safe because transform never yields.
+    const counts = (this.scratch ??= new Uint16Array(this.vocabulary.length));
+    const touched: number[] = [];
     for (const feature of features) {
       const i = this.index.get(feature);
-      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+      if (i !== undefined && counts[i]++ === 0) touched.push(i);
     }
-    const indices = new Int32Array(counts.size);
-    const values = new Float32Array(counts.size);
-    let k = 0;
-    let norm = 0;
-    for (const [i, tf] of counts) {
-      const w = (1 + Math.log(tf)) * this.idf[i];
-      indices[k] = i;
+    const indices = Int32Array.from(touched);
+    const values = new Float32Array(touched.length);
+    const familyNorm = new Float64Array(this.familyWeight.length);
+    for (let k = 0; k < touched.length; k++) {
+      const i = touched[k];
+      const w = (1 + Math.log(counts[i])) * this.idf[i];
+      counts[i] = 0;
       values[k] = w;
-      norm += w * w;
-      k++;
+      familyNorm[this.family[i]] += w * w;
+    }
+    let norm = 0;
+    if (this.familyWeight.length > 1) {
+      for (let f = 0; f < familyNorm.length; f++) familyNorm[f] = familyNorm[f] > 0 ? this.familyWeight[f] / Math.sqrt(familyNorm[f]) : 0;
+      for (let j = 0; j < values.length; j++) {
+        values[j] *= familyNorm[this.family[indices[j]]];
+        norm += values[j] * values[j];
+      }
+    } else {
+      for (let j = 0; j < values.length; j++) norm += values[j] * values[j];
     }
     if (norm > 0) {
       const scale = 1 / Math.sqrt(norm);

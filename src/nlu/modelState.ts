@@ -13,6 +13,7 @@ export const modelStateSchema = z.object({
   features: featureOptionsSchema,
   vocabulary: z.array(z.string()),
   idf: z.string(),
+  familyWeights: z.record(z.string(), z.number()),
   weights: z.string(),
   bias: z.string(),
   fallback: z.object({ threshold: z.number().min(0).max(1), margin: z.number().min(0).max(1) }),
@@ -27,6 +28,7 @@ export function toModelState(key: string, classifier: TextClassifier, fallback: 
     features: classifier.featureOptions,
     vocabulary: [...classifier.vectorizer.vocabulary],
     idf: float32ToBase64(classifier.vectorizer.idf),
+    familyWeights: classifier.vectorizer.familyWeights,
     weights: float32ToBase64(classifier.model.weights),
     bias: float32ToBase64(classifier.model.bias),
     fallback,
@@ -43,7 +45,7 @@ export function fromModelState(state: ModelState): { classifier: TextClassifier;
   if (idf.length !== F || weights.length !== F * C || bias.length !== C) {
     throw new Error('fromModelState(): array sizes do not match the vocabulary and labels');
   }
-  const vectorizer = new Vectorizer(state.vocabulary, idf);
+  const vectorizer = new Vectorizer(state.vocabulary, idf, state.familyWeights);
   const model = new SoftmaxClassifier(C, F, weights, bias);
   return { classifier: new TextClassifier(state.labels, state.features, vectorizer, model), fallback: state.fallback };
 }

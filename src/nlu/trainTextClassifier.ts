@@ -14,7 +14,7 @@ export function trainTextClassifier(
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
   const documents = examples.map((e) => extractFeatures(normalize(e.text).text, options.features));
-  const vectorizer = Vectorizer.fit(documents, options.minDf);
+  const vectorizer = Vectorizer.fit(documents, options.minDf, options.familyWeights);
   const vectors = documents.map((doc) => vectorizer.transform(doc));
   const targets = examples.map((e) => labelIndex.get(e.label) ?? 0);
   const model = SoftmaxClassifier.train(vectors, targets, labels.length, vectorizer.size, options.softmax);

@@ -7,7 +7,7 @@ import { loadTrainingData, type TrainingData } from '../../src/nlu/loadTrainingD
  * measured with `npm run --silent nlu -- test` (see docs/nlu.md). A change to data or pipeline that
  * loses accuracy fails here.
  */
-const FLOOR = { overall: 0.95, zh: 0.95, en: 0.93, perIntentPerLanguage: 0.85 };
+const FLOOR = { overall: 0.96, zh: 0.96, en: 0.95, perIntentPerLanguage: 0.85 };
 
 let recognizer: NluRecognizer;
 let data: TrainingData;
