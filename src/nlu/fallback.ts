@@ -19,8 +19,13 @@ export function shouldFallBack(ranked: readonly Ranked[], policy: FallbackPolicy
   return top < policy.threshold || top - second < policy.margin;
 }
 
-/** The label to act on: the top one, or `noneLabel` when the fallback fires. */
+/**
+ * The label to act on: the top one, or `noneLabel` when the fallback fires. A fallback's score is
+ * the confidence that the message is NOT the top candidate (1 - its probability), in [0, 1] as the
+ * Recognition contract asks.
+ */
 export function decide(ranked: readonly Ranked[], policy: FallbackPolicy, noneLabel: string): Ranked {
-  if (shouldFallBack(ranked, policy)) return { label: noneLabel, score: ranked.length > 0 && ranked[0].label === noneLabel ? ranked[0].score : 1 - (ranked[0]?.score ?? 0) };
-  return ranked[0];
+  if (!shouldFallBack(ranked, policy)) return ranked[0];
+  if (ranked.length === 0) return { label: noneLabel, score: 1 };
+  return { label: noneLabel, score: ranked[0].label === noneLabel ? ranked[0].score : 1 - ranked[0].score };
 }

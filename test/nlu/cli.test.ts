@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const cli = join(root, 'src/nlu/cli.ts');
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'nlu-cli-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const run = (args: string[], input = '') =>
+  spawnSync(tsx, [cli, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+
+const jsonLines = (stdout: string): unknown[] =>
+  stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as unknown);
+
+describe('nlu CLI', () => {
+  it('classify prints one JSON object per input line and nothing else on stdout', () => {
+    const r = run(['classify', '--cache', join(work, 'cache')], '网银证书过期了\nwhere is the nearest branch\n');
+    expect(r.status).toBe(0);
+    expect(jsonLines(r.stdout)).toEqual([
+      expect.objectContaining({ text: '网银证书过期了', intent: 'cert_expired', language: 'zh' }),
+      expect.objectContaining({ text: 'where is the nearest branch', intent: 'branch_visit', language: 'en' }),
+    ]);
+  });
+
+  it('eval reads JSONL and CSV, writes an HTML report, and ends with the summary object', () => {
+    const trainFile = join(work, 'train.csv');
+    const testFile = join(work, 'test.jsonl');
+    const html = join(work, 'report.html');
+    const rows = ['hello there,greeting', 'hi,greeting', 'good morning,greeting', 'bye now,goodbye', 'goodbye,goodbye', 'see you later,goodbye'];
+    writeFileSync(trainFile, `text,category\n${rows.join('\n')}\n`);
+    writeFileSync(testFile, '{"text":"hello","intent":"greeting"}\n{"text":"bye","intent":"goodbye"}\n');
+    const r = run(['eval', '--train', trainFile, '--test', testFile, '--html', html]);
+    expect(r.status).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines[lines.length - 1]).toEqual(
+      expect.objectContaining({ accuracy: expect.any(Number), macroF1: expect.any(Number), trainMs: expect.any(Number), classifyPerSec: expect.any(Number), n: 2 }),
+    );
+    expect(readFileSync(html, 'utf8')).toContain('Confusion matrix');
+  });
+
+  it('fails with usage on stderr for an unknown command', () => {
+    const r = run(['frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/usage: nlu/);
+  });
+});
