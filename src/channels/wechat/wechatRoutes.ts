@@ -24,6 +24,16 @@ import { verifyQuery, type VerifiedQuery } from './verifyQuery';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** The query as a plain object (no restify queryParser is mounted); a repeated name is refused by zod. */
+function queryOf(req: Request): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URL(req.url ?? '/', 'http://local').searchParams) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : ([] as string[]).concat(seen, value);
+  }
+  return query;
+}
+
 export const wechatRoutes: RouteModule = (server, app) => {
   if (!app.config.WECHAT_TOKEN) {
     app.logger.info('WECHAT_TOKEN is not set: the WeChat channel (/wechat) is off');
@@ -45,14 +55,15 @@ export const wechatRoutes: RouteModule = (server, app) => {
     logic: app.runtime.handleTurn,
     logger: app.logger,
   };
-  server.get('/wechat', (req: Request, res: Response) => verifyUrl(app, settings, req, res));
-  server.post('/wechat', (req: Request, res: Response) => receive(app, settings, deps, req, res));
+  // restify 11 accepts two-argument handlers only when they are async functions.
+  server.get('/wechat', async (req: Request, res: Response) => verifyUrl(app, settings, req, res));
+  server.post('/wechat', async (req: Request, res: Response) => receive(app, settings, deps, req, res));
 };
 
 /** URL verification (Access Overview, step 2): echo `echostr` only to a correctly signed request. */
 function verifyUrl(app: AppContext, settings: WeChatSettings, req: Request, res: Response): void {
   try {
-    const query = verifyQuery(req.query, settings.token, nowSeconds());
+    const query = verifyQuery(queryOf(req), settings.token, nowSeconds());
     if (!query.echostr) throw badRequest('echostr missing');
     res.sendRaw(200, query.echostr, { 'content-type': 'text/plain; charset=utf-8' });
   } catch (err) {
@@ -64,7 +75,7 @@ async function receive(app: AppContext, settings: WeChatSettings, deps: AnswerDe
   const deadline = Date.now() + settings.budgetMs;
   let message: WeChatMessage | undefined;
   try {
-    const query = verifyQuery(req.query, settings.token, nowSeconds());
+    const query = verifyQuery(queryOf(req), settings.token, nowSeconds());
     message = decodeBody(await readBody(req, WECHAT_BODY_LIMIT), query, settings.safeMode);
     const answer = await answerWeChatMessage(deps, message, deadline);
     const received = message;
