@@ -9,6 +9,7 @@ import type { AppContext } from './appContext';
 import { CustomerServiceBot } from './bot';
 import { botFrameworkPusher } from './channels/botframework/botFrameworkPusher';
 import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
+import { wechatRoutes } from './channels/wechat/wechatRoutes';
 import { PushRegistry } from './channels/pushRegistry';
 import type { Config } from './config';
 import { PlaceholderHandover } from './handover/placeholderHandover';
@@ -23,7 +24,7 @@ import { RedisTurnLock } from './runtime/turnLock';
 import { RedisStorage } from './storage/redisStorage';
 
 /** Route modules in registration order; a new channel adds one line here. */
-const ROUTES: RouteModule[] = [healthRoutes, botFrameworkRoutes];
+const ROUTES: RouteModule[] = [healthRoutes, botFrameworkRoutes, wechatRoutes];
 
 export interface App {
   server: Server;
