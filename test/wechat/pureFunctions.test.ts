@@ -158,3 +158,20 @@ describe('reply XML', () => {
     expect(cdata('x')).toBe('<![CDATA[x]]>');
   });
 });
+
+describe('renderReplies with the bot\'s own numbered lists', () => {
+  it('does not repeat options the text already lists as "1. …" lines, but still remembers them', () => {
+    const rendered = renderReplies([
+      { type: 'message', text: '请选择城市：\n1. 北京\n2. 上海', suggestedActions: { to: [], actions: [{ type: 'imBack', title: '北京', value: '北京' }, { type: 'imBack', title: '上海', value: '上海' }] } },
+    ]);
+    expect(rendered.messages).toEqual(['请选择城市：\n1. 北京\n2. 上海']);
+    expect(rendered.choices).toEqual(['北京', '上海']);
+  });
+
+  it('numbers each message from 1 and keeps the last message\'s options', () => {
+    const ask = (title: string) => ({ type: 'message', text: 'Q', suggestedActions: { to: [], actions: [{ type: 'imBack', title, value: title }] } });
+    const rendered = renderReplies([ask('a'), ask('b')]);
+    expect(rendered.messages).toEqual(['Q\n\n回复 1 a', 'Q\n\n回复 1 b']);
+    expect(rendered.choices).toEqual(['b']);
+  });
+});

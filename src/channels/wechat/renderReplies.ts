@@ -19,7 +19,7 @@ export const WECHAT_TEXT_MAX_BYTES = 2048;
 export interface RenderedReplies {
   /** Each entry is one WeChat text message, already within the byte limit. */
   messages: string[];
-  /** The value behind each number shown ("1" is index 0); empty when the replies offer none. */
+  /** The value behind each number of the last message offering any ("1" is index 0); empty when none does. */
   choices: string[];
 }
 
@@ -68,20 +68,44 @@ function cardLines(activity: Partial<Activity>, choices: string[], english: bool
   return lines;
 }
 
+/** One bot message as WeChat text; its numbers start at 1, as the bot's own numbered lists do. */
+function renderOne(activity: Partial<Activity>): { text: string; choices: string[] } {
+  const choices: string[] = [];
+  const english = (activity.locale ?? '').toLowerCase().startsWith('en');
+  const head = activity.text?.trim() ? [activity.text.trim()] : [];
+  const cards = cardLines(activity, choices, english);
+  const numberedBefore = choices.length;
+  const offered = activity.suggestedActions?.actions ?? [];
+  const actions = actionLines(offered, choices, english);
+  const body = [...head, ...cards].join('\n');
+  const show = actions.length > 0 && !listsActions(body, offered, numberedBefore);
+  return { text: show ? [body, actions.join('\n')].filter(Boolean).join('\n\n') : body, choices };
+}
+
 export function renderReplies(activities: Array<Partial<Activity>>, maxBytes = WECHAT_TEXT_MAX_BYTES): RenderedReplies {
   const messages: string[] = [];
-  const choices: string[] = [];
+  let choices: string[] = [];
   for (const activity of activities) {
     if (activity.type !== 'message') continue;
-    const english = (activity.locale ?? '').toLowerCase().startsWith('en');
-    const head = activity.text?.trim() ? [activity.text.trim()] : [];
-    const cards = cardLines(activity, choices, english);
-    const actions = actionLines(activity.suggestedActions?.actions ?? [], choices, english);
-    const body = [...head, ...cards].join('\n');
-    const text = actions.length > 0 ? [body, actions.join('\n')].filter(Boolean).join('\n\n') : body;
-    if (text.trim() !== '') messages.push(...splitText(text, maxBytes));
+    const one = renderOne(activity);
+    if (one.text.trim() !== '') messages.push(...splitText(one.text, maxBytes));
+    // The customer answers the last question asked, so the last message's numbers are the ones that count.
+    if (one.choices.length > 0) choices = one.choices;
   }
   return { messages, choices };
+}
+
+/**
+ * True when the bot's text already lists the options as "1. 北京" lines with our numbers (the
+ * dialogs do so for every channel): the "回复 n" lines would then only repeat them.
+ */
+function listsActions(text: string, actions: readonly ActionLike[], firstNumber: number): boolean {
+  const listed = new Map<number, string>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*(\d{1,2})\s*[.、．)）]\s*(.+?)\s*$/.exec(line);
+    if (m) listed.set(Number(m[1]), m[2]);
+  }
+  return actions.every((action, i) => listed.get(firstNumber + i + 1) === (action.title ?? choiceValue(action)));
 }
 
 /** "1", "１", " 2 " → the value behind that number, if the last replies offered it. */
