@@ -99,6 +99,7 @@ export const configSchema = z.object({
   DIRECTLINE_SECRET: text(),
   DIRECTLINE_TOKEN_TTL_SECONDS: int('DIRECTLINE_TOKEN_TTL_SECONDS', 60, 86400, 1800),
   DIRECTLINE_LOG_MAX: int('DIRECTLINE_LOG_MAX', 10, 10000, 500),
+  WEBCHAT_ORIGINS: text('self'),
   WECHAT_TOKEN: text(),
   WECHAT_APP_ID: text(),
   WECHAT_APP_SECRET: text(),

@@ -1,0 +1,106 @@
+import type { Activity } from 'botbuilder';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { LuaScript } from '../../redis/luaScript';
+
+/**
+ * A conversation's activities as Direct Line clients read them
+ * (GET /v3/directline/conversations/{id}/activities?watermark=N, Direct Line 3.0 API reference,
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-direct-line-3-0-api-reference).
+ * It lives in Redis, so any bot process can answer any poll and a reloaded page finds its history.
+ *
+ * Two keys per conversation: a counter of every activity ever appended and a list of the newest
+ * `max` of them. An activity's index never changes once given, so the watermark is simply "the
+ * number of activities you have seen"; trimming old entries just moves the list's base index.
+ * Both keys share a hash tag so a Redis Cluster keeps them on one node, and both carry a TTL that
+ * every append renews.
+ */
+
+const APPEND = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local count = #ARGV - 2
+local first = redis.call('INCRBY', KEYS[1], count) - count
+for i = 3, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[2]))
+return first
+`);
+
+const READ = new LuaScript(`
+local total = redis.call('GET', KEYS[1])
+if not total then return -1 end
+total = tonumber(total)
+local base = total - redis.call('LLEN', KEYS[2])
+local from = tonumber(ARGV[1]) - base
+if from < 0 then from = 0 end
+return {total, base + from, redis.call('LRANGE', KEYS[2], from, -1)}
+`);
+
+const readReply = z.union([z.literal(-1), z.tuple([z.number(), z.number(), z.array(z.string())])]);
+
+export interface ActivityPage {
+  activities: Partial<Activity>[];
+  /** Pass back as `?watermark=` to get only what came after. */
+  watermark: number;
+}
+
+export interface ActivityLogOptions {
+  prefix: string;
+  max: number;
+  ttlSeconds: number;
+}
+
+export class ActivityLog {
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: ActivityLogOptions,
+  ) {}
+
+  /** Creates an empty log; false when the conversation already has one (a restart is idempotent). */
+  async start(conversationId: string): Promise<boolean> {
+    const created = await this.redis.set(this.keys(conversationId)[0], '0', 'EX', this.options.ttlSeconds, 'NX');
+    return created === 'OK';
+  }
+
+  /** Forgets a conversation's log (a start whose greeting turn failed). */
+  async discard(conversationId: string): Promise<void> {
+    await this.redis.del(...this.keys(conversationId));
+  }
+
+  async exists(conversationId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys(conversationId)[0])) === 1;
+  }
+
+  /**
+   * Appends in order and returns the ids given, or undefined when the conversation has no log
+   * (never started, or expired). Ids follow Direct Line's "{conversationId}|{sequence}" form.
+   */
+  async append(conversationId: string, activities: Partial<Activity>[]): Promise<string[] | undefined> {
+    if (activities.length === 0) return [];
+    const stored = activities.map(({ id: _ignored, ...rest }) => JSON.stringify(rest));
+    const first = Number(
+      await APPEND.run(this.redis, this.keys(conversationId), [this.options.max, this.options.ttlSeconds, ...stored]),
+    );
+    if (first < 0) return undefined;
+    return activities.map((_, i) => activityId(conversationId, first + i));
+  }
+
+  /** Activities with index >= watermark still in the log, or undefined when there is no log. */
+  async read(conversationId: string, watermark: number): Promise<ActivityPage | undefined> {
+    const reply = readReply.parse(await READ.run(this.redis, this.keys(conversationId), [watermark]));
+    if (reply === -1) return undefined;
+    const [total, start, items] = reply;
+    const activities = items.map((json, i) => ({ ...(JSON.parse(json) as Partial<Activity>), id: activityId(conversationId, start + i) }));
+    return { activities, watermark: total };
+  }
+
+  private keys(conversationId: string): [string, string] {
+    const base = `${this.options.prefix}dl:{${conversationId}}`;
+    return [`${base}:count`, `${base}:log`];
+  }
+}
+
+export function activityId(conversationId: string, index: number): string {
+  return `${conversationId}|${String(index).padStart(7, '0')}`;
+}

@@ -1,0 +1,82 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { BotError, ErrorCode } from '../../errors';
+import type { ActivityLog } from './activityLog';
+import { BOT_ACCOUNT, DIRECTLINE_CHANNEL_ID } from './directLineIds';
+
+/** Activities a Direct Line client never sees: emulator traces, delays ('delay', no ActivityTypes constant), invoke plumbing. */
+const NOT_FOR_CLIENTS = new Set<string>([ActivityTypes.Trace, 'delay', ActivityTypes.InvokeResponse]);
+
+export type TurnHandler = (ctx: TurnContext) => Promise<void>;
+
+/**
+ * The web channel's BotAdapter: a posted activity becomes a turn of the one bot (through the
+ * shared runtime's handler), and whatever the bot sends is appended to the conversation's
+ * activity log, where Direct Line clients poll for it. There is no connector to call back: the
+ * log *is* the channel, which is also how replies from human agents arrive later (see `push`).
+ */
+export class WebChatAdapter extends BotAdapter {
+  constructor(
+    private readonly log: ActivityLog,
+    private readonly handleTurn: TurnHandler,
+  ) {
+    super();
+  }
+
+  /** Runs one turn for an activity already validated, stamped and logged by the route. */
+  async receive(activity: Partial<Activity>): Promise<void> {
+    const ctx = new TurnContext(this, activity);
+    await this.runMiddleware(ctx, this.handleTurn);
+  }
+
+  async sendActivities(ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const conversationId = ctx.activity.conversation?.id ?? '';
+    const visible = activities.filter((a) => !NOT_FOR_CLIENTS.has(a.type ?? ''));
+    const ids = await this.push(conversationId, visible);
+    // botbuilder expects one response per activity passed in, hidden ones included.
+    let next = 0;
+    return activities.map((a) => ({ id: NOT_FOR_CLIENTS.has(a.type ?? '') ? '' : ids[next++] }));
+  }
+
+  /** Appends bot (or human agent) activities to a conversation's log; the push path of this channel. */
+  async push(conversationId: string, activities: Partial<Activity>[]): Promise<string[]> {
+    const timestamp = new Date();
+    const stamped = activities.map((a) => ({
+      ...a,
+      type: a.type ?? ActivityTypes.Message,
+      channelId: DIRECTLINE_CHANNEL_ID,
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: a.from?.id ? { ...a.from, role: a.from.role ?? 'bot' } : { ...BOT_ACCOUNT },
+      timestamp,
+      serviceUrl: undefined,
+    }));
+    const ids = await this.log.append(conversationId, stamped);
+    if (!ids) throw new BotError(ErrorCode.NotFound, `WebChatAdapter.push(): conversation ${conversationId} has no activity log (never started or expired)`);
+    return ids;
+  }
+
+  updateActivity(): Promise<void> {
+    // Direct Line clients read an append-only log; an edit would never reach them.
+    return Promise.reject(new Error('WebChatAdapter.updateActivity(): not supported by Direct Line polling; send a new activity'));
+  }
+
+  deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('WebChatAdapter.deleteActivity(): not supported by Direct Line polling'));
+  }
+
+  /** A proactive turn (botbuilder's contract); its replies go to the log like any other. */
+  async continueConversation(reference: Partial<ConversationReference>, logic: TurnHandler): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}

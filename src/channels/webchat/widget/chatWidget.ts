@@ -1,0 +1,285 @@
+import { DirectLineClient, HttpError } from './directLineClient';
+import { el } from './el';
+import { actionButton, formatTime, renderMessage, typingIndicator, type RenderContext } from './renderActivity';
+import type { WidgetStrings } from './strings';
+import type { WidgetView } from './widgetView';
+import { geoEntity, type CardAction, type OutgoingActivity, type WireActivity } from './wireTypes';
+
+const POLL_OPEN_MS = 1000;
+const POLL_CLOSED_MS = 8000;
+const MAX_BACKOFF_MS = 15000;
+/** A typing indicator never outlives this, even if the answer is lost. */
+const TYPING_MAX_MS = 30000;
+
+interface Pending {
+  row: HTMLElement;
+  meta: HTMLElement;
+  activity: OutgoingActivity;
+}
+
+/**
+ * The widget's behaviour: open/close, connect (or restore this tab's conversation), poll the
+ * Direct Line log, render, send. Polling runs while a conversation exists; network failures back
+ * off and show a banner, and the browser's `online` event retries at once.
+ */
+export class ChatWidget {
+  private watermark = '';
+  private readonly seen = new Set<string>();
+  private readonly pending = new Map<string, Pending>();
+  private connecting: Promise<void> | undefined;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private composing = false;
+  private typingRow: HTMLElement | undefined;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly render: RenderContext;
+
+  constructor(
+    private readonly view: WidgetView,
+    private readonly client: DirectLineClient,
+    private readonly strings: WidgetStrings,
+    private readonly openKey: string,
+  ) {
+    this.render = { strings, onAction: (action) => this.act(action) };
+    this.bind();
+    if (this.client.hasSession) {
+      // A reload: bring the conversation (and the panel, if it was open) back.
+      if (sessionStorage.getItem(openKey) === '1') this.open(false);
+      else void this.ensureConnected();
+    }
+  }
+
+  open(focus = true): void {
+    const v = this.view;
+    v.panel.hidden = false;
+    v.launcher.hidden = true;
+    v.launcher.setAttribute('aria-expanded', 'true');
+    v.badge.hidden = true;
+    sessionStorage.setItem(this.openKey, '1');
+    if (focus) v.input.focus();
+    this.scrollToEnd();
+    void this.ensureConnected().then(() => this.pollSoon(0));
+  }
+
+  close(): void {
+    const v = this.view;
+    v.panel.hidden = true;
+    v.launcher.hidden = false;
+    v.launcher.setAttribute('aria-expanded', 'false');
+    sessionStorage.removeItem(this.openKey);
+    v.launcher.focus();
+  }
+
+  private get isOpen(): boolean {
+    return !this.view.panel.hidden;
+  }
+
+  private bind(): void {
+    const v = this.view;
+    v.launcher.addEventListener('click', () => this.open());
+    v.minimise.addEventListener('click', () => this.close());
+    v.restart.addEventListener('click', () => void this.restart());
+    v.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.close();
+    });
+    v.send.addEventListener('click', () => this.sendInput());
+    v.locate.addEventListener('click', () => this.shareLocation());
+    // An input method (pinyin, zhuyin…) uses Enter to commit its candidate: that Enter must not send.
+    v.input.addEventListener('compositionstart', () => (this.composing = true));
+    v.input.addEventListener('compositionend', () => (this.composing = false));
+    v.input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.shiftKey) return;
+      if (e.isComposing || this.composing || e.keyCode === 229) return;
+      e.preventDefault();
+      this.sendInput();
+    });
+    v.input.addEventListener('input', () => {
+      v.input.style.height = 'auto';
+      v.input.style.height = `${Math.min(v.input.scrollHeight, 120)}px`;
+    });
+    window.addEventListener('online', () => this.pollSoon(0));
+  }
+
+  private ensureConnected(): Promise<void> {
+    this.connecting ??= this.client.connect(this.strings.locale).then(
+      ({ restored }) => {
+        this.setStatus(undefined);
+        if (!restored) this.watermark = '';
+        this.pollSoon(0);
+      },
+      (err: unknown) => {
+        this.connecting = undefined;
+        this.setStatus(err instanceof HttpError ? this.strings.startFailed : this.strings.reconnecting);
+        if (!(err instanceof HttpError) || err.status >= 500) this.pollSoon(this.backoff());
+      },
+    );
+    return this.connecting;
+  }
+
+  private async restart(): Promise<void> {
+    this.client.forget();
+    this.connecting = undefined;
+    this.watermark = '';
+    this.seen.clear();
+    this.pending.clear();
+    this.view.log.replaceChildren(el('p', { class: 'notice' }, [this.strings.newConversation]));
+    this.showSuggestions([]);
+    await this.ensureConnected();
+    this.view.input.focus();
+  }
+
+  private pollSoon(delay: number): void {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = setTimeout(() => void this.poll(), delay);
+  }
+
+  private backoff(): number {
+    this.failures += 1;
+    return Math.min(1000 * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
+  }
+
+  private async poll(): Promise<void> {
+    if (!this.client.hasSession) return void (this.connecting ? undefined : this.ensureConnected());
+    try {
+      const page = await this.client.poll(this.watermark);
+      this.failures = 0;
+      this.setStatus(undefined);
+      this.watermark = page.watermark;
+      this.show(page.activities);
+      this.pollSoon(this.isOpen ? POLL_OPEN_MS : POLL_CLOSED_MS);
+    } catch (err) {
+      if (err instanceof HttpError && [401, 403, 404].includes(err.status)) {
+        // The conversation is gone (expired token or log): start afresh rather than poll forever.
+        await this.restart();
+        return;
+      }
+      this.setStatus(this.strings.reconnecting);
+      this.pollSoon(this.backoff());
+    }
+  }
+
+  private show(activities: WireActivity[]): void {
+    let last: WireActivity | undefined;
+    for (const a of activities) {
+      if (a.id && this.seen.has(a.id)) continue;
+      if (a.id) this.seen.add(a.id);
+      const isUser = a.from?.role === 'user';
+      if (a.type === 'typing' && !isUser) this.setTyping(true);
+      if (a.type !== 'message') continue;
+      last = a;
+      const mine = a.channelData?.clientActivityID;
+      const pending = mine ? this.pending.get(mine) : undefined;
+      if (pending) {
+        // Our own message echoed back: it is in the log now, so it is sent.
+        this.pending.delete(mine ?? '');
+        pending.meta.replaceChildren(formatTime(a.timestamp, this.strings.locale));
+        continue;
+      }
+      const row = renderMessage(a, isUser, this.render);
+      if (!isUser) {
+        this.setTyping(false);
+        if (!this.isOpen) this.view.badge.hidden = false;
+      }
+      if (row) this.append(row, isUser);
+    }
+    if (last) this.showSuggestions(last.from?.role !== 'user' ? (last.suggestedActions?.actions ?? []) : []);
+  }
+
+  private append(row: HTMLElement, force: boolean): void {
+    const log = this.view.log;
+    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+    if (this.typingRow?.parentNode === log) log.insertBefore(row, this.typingRow);
+    else log.append(row);
+    if (force || nearEnd) this.scrollToEnd();
+  }
+
+  private scrollToEnd(): void {
+    this.view.log.scrollTop = this.view.log.scrollHeight;
+  }
+
+  private showSuggestions(actions: CardAction[]): void {
+    const box = this.view.suggestions;
+    box.replaceChildren(...actions.map((a) => actionButton(a, this.render)));
+    box.hidden = actions.length === 0;
+  }
+
+  private setTyping(on: boolean): void {
+    clearTimeout(this.typingTimer);
+    if (!on) {
+      this.typingRow?.remove();
+      this.typingRow = undefined;
+      return;
+    }
+    this.typingRow ??= typingIndicator(this.strings);
+    this.view.log.append(this.typingRow);
+    this.scrollToEnd();
+    this.typingTimer = setTimeout(() => this.setTyping(false), TYPING_MAX_MS);
+  }
+
+  private setStatus(text: string | undefined): void {
+    this.view.status.textContent = text ?? '';
+    this.view.status.hidden = !text;
+  }
+
+  private sendInput(): void {
+    const text = this.view.input.value.trim();
+    if (!text) return;
+    this.view.input.value = '';
+    this.view.input.style.height = 'auto';
+    this.send({ text }, text);
+  }
+
+  /** Suggested actions and card buttons (Bot Framework CardAction types). */
+  private act(action: CardAction): void {
+    if (action.type === 'openUrl' && typeof action.value === 'string' && /^https?:\/\//.test(action.value)) {
+      window.open(action.value, '_blank', 'noopener');
+      return;
+    }
+    const text = action.text ?? (typeof action.value === 'string' ? action.value : action.title);
+    const value = typeof action.value === 'object' ? action.value : undefined;
+    this.send({ text, value }, action.displayText ?? action.title ?? text ?? '');
+  }
+
+  private shareLocation(): void {
+    if (!navigator.geolocation) return this.notice(this.strings.locationDenied);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => this.send({ entities: [geoEntity(pos.coords.latitude, pos.coords.longitude)] }, this.strings.sharedLocation),
+      () => this.notice(this.strings.locationDenied),
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 },
+    );
+  }
+
+  private notice(text: string): void {
+    this.append(el('p', { class: 'notice', role: 'status' }, [text]), true);
+  }
+
+  private send(content: Pick<OutgoingActivity, 'text' | 'value' | 'entities'>, label: string): void {
+    const clientActivityID = `c_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const activity: OutgoingActivity = { type: 'message', locale: this.strings.locale, channelData: { clientActivityID }, ...content };
+    const meta = el('div', { class: 'meta' }, [this.strings.sending]);
+    const row = renderMessage({ type: 'message', text: label }, true, this.render) ?? el('div');
+    row.lastElementChild?.replaceWith(meta);
+    this.pending.set(clientActivityID, { row, meta, activity });
+    this.showSuggestions([]);
+    this.append(row, true);
+    void this.deliver(clientActivityID);
+  }
+
+  private async deliver(clientActivityID: string): Promise<void> {
+    const pending = this.pending.get(clientActivityID);
+    if (!pending) return;
+    pending.meta.replaceChildren(this.strings.sending);
+    this.setTyping(true);
+    try {
+      await this.ensureConnected();
+      await this.client.post(pending.activity);
+      this.pollSoon(0);
+    } catch {
+      this.setTyping(false);
+      const retry = el('button', { type: 'button' }, [this.strings.retry]);
+      retry.addEventListener('click', () => void this.deliver(clientActivityID));
+      pending.meta.replaceChildren(el('span', { class: 'failed' }, [this.strings.failed]), retry);
+    }
+  }
+}
+
