@@ -11,6 +11,7 @@ import { botFrameworkPusher } from './channels/botframework/botFrameworkPusher';
 import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
 import { wechatRoutes } from './channels/wechat/wechatRoutes';
 import { PushRegistry } from './channels/pushRegistry';
+import { webChatRoutes } from './channels/webchat/webChatRoutes';
 import type { Config } from './config';
 import { PlaceholderHandover } from './handover/placeholderHandover';
 import { healthRoutes } from './http/healthRoutes';
@@ -24,7 +25,7 @@ import { RedisTurnLock } from './runtime/turnLock';
 import { RedisStorage } from './storage/redisStorage';
 
 /** Route modules in registration order; a new channel adds one line here. */
-const ROUTES: RouteModule[] = [healthRoutes, botFrameworkRoutes, wechatRoutes];
+const ROUTES: RouteModule[] = [healthRoutes, botFrameworkRoutes, wechatRoutes, webChatRoutes];
 
 export interface App {
   server: Server;
