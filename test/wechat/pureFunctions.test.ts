@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { readLocation } from '../../src/channels/location';
 import { parseWeChatXml, WeChatXmlError } from '../../src/channels/wechat/parseWeChatXml';
-import { renderReplies, resolveChoice, WECHAT_TEXT_MAX_BYTES } from '../../src/channels/wechat/renderReplies';
+import { renderReplies, WECHAT_TEXT_MAX_BYTES } from '../../src/channels/wechat/renderReplies';
 import { cdata, textReplyXml } from '../../src/channels/wechat/replyXml';
 import { splitText } from '../../src/channels/wechat/splitText';
 import { toActivity } from '../../src/channels/wechat/toActivity';
@@ -92,7 +92,7 @@ describe('toActivity', () => {
 });
 
 describe('renderReplies', () => {
-  it('renders suggested actions as numbered "回复 n" lines and returns their values', () => {
+  it('renders suggested actions as numbered "回复 n" lines', () => {
     const rendered = renderReplies([
       {
         type: 'message',
@@ -106,8 +106,7 @@ describe('renderReplies', () => {
         },
       },
     ]);
-    expect(rendered.messages).toEqual(['请问您想办理哪项业务？\n\n回复 1 证书过期\n回复 2 附近网点']);
-    expect(rendered.choices).toEqual(['证书过期', 'find_branch']);
+    expect(rendered).toEqual(['请问您想办理哪项业务？\n\n回复 1 证书过期\n回复 2 附近网点']);
   });
 
   it('says "Reply n" to English replies and renders card buttons too', () => {
@@ -118,28 +117,20 @@ describe('renderReplies', () => {
         attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: { title: 'Branches', buttons: [{ type: 'imBack', title: 'Nearest', value: 'nearest' }] } }],
       },
     ]);
-    expect(rendered.messages).toEqual(['Branches\nReply 1 Nearest']);
+    expect(rendered).toEqual(['Branches\nReply 1 Nearest']);
   });
 
   it('gives each bot message its own WeChat message and skips typing indicators', () => {
     const rendered = renderReplies([{ type: 'message', text: 'one' }, { type: 'typing' }, { type: 'message', text: 'two' }]);
-    expect(rendered.messages).toEqual(['one', 'two']);
-    expect(rendered.choices).toEqual([]);
+    expect(rendered).toEqual(['one', 'two']);
   });
 
   it('splits text over WeChat\'s byte limit into pieces within it', () => {
     const long = '证'.repeat(1500);
     const rendered = renderReplies([{ type: 'message', text: long }]);
-    expect(rendered.messages.length).toBe(3);
-    for (const piece of rendered.messages) expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(WECHAT_TEXT_MAX_BYTES);
-    expect(rendered.messages.join('')).toBe(long);
-  });
-
-  it('maps a digit (half- or full-width) back to the numbered option', () => {
-    expect(resolveChoice(' 2 ', ['a', 'b'])).toBe('b');
-    expect(resolveChoice('１', ['a', 'b'])).toBe('a');
-    expect(resolveChoice('3', ['a', 'b'])).toBeUndefined();
-    expect(resolveChoice('1 个', ['a'])).toBeUndefined();
+    expect(rendered.length).toBe(3);
+    for (const piece of rendered) expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(WECHAT_TEXT_MAX_BYTES);
+    expect(rendered.join('')).toBe(long);
   });
 });
 
@@ -160,18 +151,16 @@ describe('reply XML', () => {
 });
 
 describe('renderReplies with the bot\'s own numbered lists', () => {
-  it('does not repeat options the text already lists as "1. …" lines, but still remembers them', () => {
+  it('does not repeat options the text already lists as "1. …" lines', () => {
     const rendered = renderReplies([
       { type: 'message', text: '请选择城市：\n1. 北京\n2. 上海', suggestedActions: { to: [], actions: [{ type: 'imBack', title: '北京', value: '北京' }, { type: 'imBack', title: '上海', value: '上海' }] } },
     ]);
-    expect(rendered.messages).toEqual(['请选择城市：\n1. 北京\n2. 上海']);
-    expect(rendered.choices).toEqual(['北京', '上海']);
+    expect(rendered).toEqual(['请选择城市：\n1. 北京\n2. 上海']);
   });
 
-  it('numbers each message from 1 and keeps the last message\'s options', () => {
+  it('numbers each message\'s options from 1, as the bot\'s matcher counts them', () => {
     const ask = (title: string) => ({ type: 'message', text: 'Q', suggestedActions: { to: [], actions: [{ type: 'imBack', title, value: title }] } });
     const rendered = renderReplies([ask('a'), ask('b')]);
-    expect(rendered.messages).toEqual(['Q\n\n回复 1 a', 'Q\n\n回复 1 b']);
-    expect(rendered.choices).toEqual(['b']);
+    expect(rendered).toEqual(['Q\n\n回复 1 a', 'Q\n\n回复 1 b']);
   });
 });

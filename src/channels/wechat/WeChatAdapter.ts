@@ -12,7 +12,6 @@ import {
 } from 'botbuilder';
 import { hashId, type Logger } from '../../logger';
 import type { ChannelPusher } from '../pushRegistry';
-import type { ChoiceMemory } from './choiceMemory';
 import { PassiveSink } from './passiveSink';
 import { renderReplies } from './renderReplies';
 import type { WeChatApiClient } from './wechatApiClient';
@@ -21,7 +20,6 @@ const PASSIVE_SINK = Symbol('wechatPassiveSink');
 
 export interface WeChatAdapterDeps {
   api: WeChatApiClient;
-  choices: ChoiceMemory;
   logger: Logger;
 }
 
@@ -91,12 +89,9 @@ export class WeChatAdapter extends BotAdapter {
     return { inTime: false, late };
   }
 
-  /** Renders activities, remembers their numbered choices, and pushes them in order. */
+  /** Renders activities and pushes them in order. */
   async pushActivities(openId: string, activities: Array<Partial<Activity>>): Promise<void> {
-    const { messages, choices } = renderReplies(activities);
-    if (messages.length === 0) return;
-    await this.deps.choices.remember(openId, choices);
-    await this.pushTexts(openId, messages);
+    await this.pushTexts(openId, renderReplies(activities));
   }
 
   /** Pushes already-rendered texts, after any earlier push to the same customer. */

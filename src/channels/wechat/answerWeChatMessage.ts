@@ -7,8 +7,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { hashId, type Logger } from '../../logger';
-import type { ChoiceMemory } from './choiceMemory';
-import { renderReplies, resolveChoice } from './renderReplies';
+import { renderReplies } from './renderReplies';
 import { toActivity } from './toActivity';
 import { badRequest } from './wechatRejection';
 import type { TurnLogic, WeChatAdapter } from './WeChatAdapter';
@@ -19,7 +18,6 @@ import { NOTICE_TEXT, WeChatNotice } from './wechatNotices';
 export interface AnswerDeps {
   adapter: WeChatAdapter;
   dedupe: WeChatDedupe;
-  choices: ChoiceMemory;
   logic: TurnLogic;
   logger: Logger;
 }
@@ -53,17 +51,7 @@ export async function answerWeChatMessage(deps: AnswerDeps, message: WeChatMessa
     await deps.dedupe.finish(key, text);
     return { passive: text, pushAfter: [] };
   }
-  return runBotTurn(deps, key, await withChoice(deps.choices, inbound.activity), deadline);
-}
-
-/** A bare "1" after numbered options becomes the option's value; the digit is kept in channelData. */
-async function withChoice(choices: ChoiceMemory, activity: Partial<Activity>): Promise<Partial<Activity>> {
-  const text = activity.text ?? '';
-  if (!/^\s*[0-9０-９]{1,2}\s*$/.test(text) || !activity.conversation?.id) return activity;
-  const value = resolveChoice(text, await choices.recall(activity.conversation.id));
-  if (value === undefined) return activity;
-  const channelData: Record<string, unknown> = { ...(activity.channelData as Record<string, unknown>), choiceNumber: text.trim() };
-  return { ...activity, text: value, channelData };
+  return runBotTurn(deps, key, inbound.activity, deadline);
 }
 
 async function runBotTurn(deps: AnswerDeps, key: string, activity: Partial<Activity>, deadline: number): Promise<Answer> {
@@ -81,8 +69,7 @@ async function runBotTurn(deps: AnswerDeps, key: string, activity: Partial<Activ
     outcome.late.catch((err: unknown) => lateTurnFailed(deps, openId, err));
     return NOTHING;
   }
-  const { messages, choices } = renderReplies(outcome.activities);
-  await deps.choices.remember(openId, choices);
+  const messages = renderReplies(outcome.activities);
   const passive = messages[0] ?? null;
   await deps.dedupe.finish(key, passive);
   return { passive, pushAfter: messages.slice(1) };

@@ -2,8 +2,10 @@
  * Turns the bot's reply activities into WeChat text messages. WeChat's passive reply and
  * customer-service text messages carry plain text only (Passive user reply message:
  * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html),
- * so buttons become numbered lines the customer answers with a digit ("回复 1 …"), and the
- * values behind the numbers are returned so the adapter can map the digit back.
+ * so buttons become numbered lines the customer answers with a digit ("回复 1 …"). The digit
+ * reaches the bot unchanged: its choice matcher (dialogs/choiceMatcher.ts) reads "1" as the first
+ * option offered, which is the first line numbered here. (Rewriting the digit into the option's
+ * label here was tried and dropped: a label such as "U盾（USB Key）" made the bot switch language.)
  */
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
@@ -15,13 +17,6 @@ import { splitText } from './splitText';
  * refused with errcode 45002, "content size out of limit"), so every piece stays within it.
  */
 export const WECHAT_TEXT_MAX_BYTES = 2048;
-
-export interface RenderedReplies {
-  /** Each entry is one WeChat text message, already within the byte limit. */
-  messages: string[];
-  /** The value behind each number of the last message offering any ("1" is index 0); empty when none does. */
-  choices: string[];
-}
 
 const cardSchema = z.object({
   title: z.string().optional(),
@@ -69,7 +64,7 @@ function cardLines(activity: Partial<Activity>, choices: string[], english: bool
 }
 
 /** One bot message as WeChat text; its numbers start at 1, as the bot's own numbered lists do. */
-function renderOne(activity: Partial<Activity>): { text: string; choices: string[] } {
+function renderOne(activity: Partial<Activity>): string {
   const choices: string[] = [];
   const english = (activity.locale ?? '').toLowerCase().startsWith('en');
   const head = activity.text?.trim() ? [activity.text.trim()] : [];
@@ -79,20 +74,18 @@ function renderOne(activity: Partial<Activity>): { text: string; choices: string
   const actions = actionLines(offered, choices, english);
   const body = [...head, ...cards].join('\n');
   const show = actions.length > 0 && !listsActions(body, offered, numberedBefore);
-  return { text: show ? [body, actions.join('\n')].filter(Boolean).join('\n\n') : body, choices };
+  return show ? [body, actions.join('\n')].filter(Boolean).join('\n\n') : body;
 }
 
-export function renderReplies(activities: Array<Partial<Activity>>, maxBytes = WECHAT_TEXT_MAX_BYTES): RenderedReplies {
+/** Each entry of the result is one WeChat text message, already within the byte limit. */
+export function renderReplies(activities: Array<Partial<Activity>>, maxBytes = WECHAT_TEXT_MAX_BYTES): string[] {
   const messages: string[] = [];
-  let choices: string[] = [];
   for (const activity of activities) {
     if (activity.type !== 'message') continue;
-    const one = renderOne(activity);
-    if (one.text.trim() !== '') messages.push(...splitText(one.text, maxBytes));
-    // The customer answers the last question asked, so the last message's numbers are the ones that count.
-    if (one.choices.length > 0) choices = one.choices;
+    const text = renderOne(activity);
+    if (text.trim() !== '') messages.push(...splitText(text, maxBytes));
   }
-  return { messages, choices };
+  return messages;
 }
 
 /**
@@ -106,11 +99,4 @@ function listsActions(text: string, actions: readonly ActionLike[], firstNumber:
     if (m) listed.set(Number(m[1]), m[2]);
   }
   return actions.every((action, i) => listed.get(firstNumber + i + 1) === (action.title ?? choiceValue(action)));
-}
-
-/** "1", "１", " 2 " → the value behind that number, if the last replies offered it. */
-export function resolveChoice(text: string, choices: readonly string[]): string | undefined {
-  const halfWidth = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (!/^\d{1,2}$/.test(halfWidth)) return undefined;
-  return choices[Number(halfWidth) - 1];
 }

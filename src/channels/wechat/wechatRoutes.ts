@@ -9,7 +9,6 @@ import { sendBotError, sendError } from '../../http/sendError';
 import type { RouteModule } from '../../http/routeModule';
 import { AccessTokenCache } from './accessTokenCache';
 import { answerWeChatMessage, type AnswerDeps } from './answerWeChatMessage';
-import { ChoiceMemory } from './choiceMemory';
 import { decodeBody } from './decodeBody';
 import { readBody } from './readBody';
 import { encryptedReplyXml, textReplyXml } from './replyXml';
@@ -43,14 +42,12 @@ export const wechatRoutes: RouteModule = (server, app) => {
   if (!settings.appId || !settings.appSecret) {
     app.logger.warn('WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat replies that miss the passive window cannot be pushed');
   }
-  const choices = new ChoiceMemory(app.redis, app.config.REDIS_KEY_PREFIX);
   const tokens = new AccessTokenCache(app.redis, { prefix: app.config.REDIS_KEY_PREFIX, ...settings });
-  const adapter = new WeChatAdapter({ api: new WeChatApiClient(tokens, settings.apiBase), choices, logger: app.logger });
+  const adapter = new WeChatAdapter({ api: new WeChatApiClient(tokens, settings.apiBase), logger: app.logger });
   app.pushers.register(WECHAT_CHANNEL_ID, adapter.pusher);
   app.onClose.push(() => adapter.drain());
   const deps: AnswerDeps = {
     adapter,
-    choices,
     dedupe: new WeChatDedupe(app.redis, app.config.REDIS_KEY_PREFIX),
     logic: app.runtime.handleTurn,
     logger: app.logger,
