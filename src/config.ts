@@ -106,6 +106,7 @@ export const configSchema = z.object({
   WECHAT_ENCODING_AES_KEY: text(),
   WECHAT_API_BASE: url('https://api.weixin.qq.com', ['http:', 'https:']),
   WECHAT_REPLY_BUDGET_MS: int('WECHAT_REPLY_BUDGET_MS', 100, 4900, 4500),
+  WECHAT_ALLOW_PLAINTEXT: bool(false),
   HANDOVER_HOURS: text('Mon-Fri 09:00-18:00'),
   HANDOVER_HOLIDAYS: text(),
   HANDOVER_WAIT_SECONDS: int('HANDOVER_WAIT_SECONDS', 10, 86400, 300),

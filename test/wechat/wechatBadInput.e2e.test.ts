@@ -118,3 +118,21 @@ describe('GET /wechat refuses', () => {
     expect((await fetch(`${server.url}/wechat?${signedQuery()}`)).status).toBe(400);
   });
 });
+
+describe('with safe mode configured and plaintext not allowed (the default)', () => {
+  let strict: TestServer;
+
+  beforeAll(async () => {
+    strict = await startTestServer(wechatEnv(api.url, { WECHAT_ALLOW_PLAINTEXT: 'false' }));
+  });
+
+  afterAll(async () => {
+    await strict?.close();
+  });
+
+  it('refuses a correctly signed plaintext message (its body is not signed) but answers encrypted ones', async () => {
+    const res = await postPlain(strict.url, textXml(newOpenId(), '你好'));
+    expect(res.status).toBe(401);
+    expect((await postSafe(strict.url, textXml(newOpenId(), '你好'))).status).toBe(200);
+  });
+});

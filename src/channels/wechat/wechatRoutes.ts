@@ -17,7 +17,7 @@ import { WeChatAdapter } from './WeChatAdapter';
 import { WeChatApiClient } from './wechatApiClient';
 import { WeChatDedupe } from './wechatDedupe';
 import type { WeChatMessage } from './wechatMessage';
-import { badRequest, WeChatRejection } from './wechatRejection';
+import { badRequest, unauthorized, WeChatRejection } from './wechatRejection';
 import { WECHAT_BODY_LIMIT, wechatSettings, type WeChatSettings } from './wechatSettings';
 import { verifyQuery, type VerifiedQuery } from './verifyQuery';
 
@@ -70,18 +70,19 @@ function verifyUrl(app: AppContext, settings: WeChatSettings, req: Request, res:
 
 async function receive(app: AppContext, settings: WeChatSettings, deps: AnswerDeps, req: Request, res: Response): Promise<void> {
   const deadline = Date.now() + settings.budgetMs;
-  let message: WeChatMessage | undefined;
   try {
     const query = verifyQuery(queryOf(req), settings.token, nowSeconds());
-    message = decodeBody(await readBody(req, WECHAT_BODY_LIMIT), query, settings.safeMode);
+    if (!query.encrypted && !settings.acceptPlaintext) throw unauthorized('unencrypted message while safe mode is configured');
+    const message = decodeBody(await readBody(req, WECHAT_BODY_LIMIT), query, settings.safeMode);
     const answer = await answerWeChatMessage(deps, message, deadline);
-    const received = message;
     if (answer.pushAfter.length > 0) {
       // Pushed only once the passive reply has left, so the customer reads them in order.
-      res.once('close', () => void deps.adapter.pushTexts(received.FromUserName, answer.pushAfter).catch((err: unknown) => app.logger.error({ err }, 'wechat push failed')));
+      res.once('close', () => {
+        deps.adapter.pushTexts(message.FromUserName, answer.pushAfter).catch((err: unknown) => app.logger.error({ err }, 'wechat push failed'));
+      });
     }
     if (answer.passive === null) res.sendRaw(200, 'success', { 'content-type': 'text/plain; charset=utf-8' });
-    else res.sendRaw(200, replyDocument(settings, query, received, answer.passive), { 'content-type': 'application/xml; charset=utf-8' });
+    else res.sendRaw(200, replyDocument(settings, query, message, answer.passive), { 'content-type': 'application/xml; charset=utf-8' });
   } catch (err) {
     fail(app, res, err);
   }

@@ -12,12 +12,19 @@ export interface WeChatSettings {
   budgetMs: number;
   /** Present when WECHAT_ENCODING_AES_KEY is set: safe and compatible mode are available. */
   safeMode?: SafeModeKeys;
+  /**
+   * Plaintext mode signs only the query, not the body: anyone who sees one request can post any
+   * message as any customer for the next 5 minutes. So once a key is configured (the account runs
+   * in safe or compatible mode, where every message is encrypted) unencrypted ones are refused.
+   */
+  acceptPlaintext: boolean;
 }
 
 /** Reads the channel's settings; a malformed EncodingAESKey stops the app at start, not at the first message. */
 export function wechatSettings(config: Config): WeChatSettings {
   const encodingAesKey = config.WECHAT_ENCODING_AES_KEY;
   return {
+    acceptPlaintext: !encodingAesKey || config.WECHAT_ALLOW_PLAINTEXT,
     token: config.WECHAT_TOKEN,
     appId: config.WECHAT_APP_ID,
     appSecret: config.WECHAT_APP_SECRET,

@@ -20,6 +20,8 @@ export function wechatEnv(apiBase: string, extra: Record<string, string> = {}): 
     WECHAT_APP_SECRET: TEST_WECHAT.secret,
     WECHAT_ENCODING_AES_KEY: TEST_WECHAT.encodingAesKey,
     WECHAT_API_BASE: apiBase,
+    // Most tests send both plaintext and safe-mode messages to one server.
+    WECHAT_ALLOW_PLAINTEXT: 'true',
     ...extra,
   };
 }
