@@ -1,0 +1,178 @@
+/**
+ * The widget on the demo page, in a real browser against the real app (bot, NLU, Redis): what a
+ * customer does and sees. Screenshots of the open widget go to test-artifacts/ (not committed).
+ */
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { ARTIFACTS, launchBrowser, waitForBotMessages, waitForDelivered, widget } from './support/browser';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe('chat widget on the demo page', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let dialogs: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    dialogs = [];
+  });
+  afterEach(() => context.close());
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${server.url}${path}`);
+    return page;
+  }
+
+  async function openWidget(page: Page): Promise<void> {
+    await widget(page).launcher.click();
+    await waitForBotMessages(page, 0); // the greeting
+  }
+
+  async function ask(page: Page, text: string): Promise<void> {
+    const w = widget(page);
+    const before = await w.botBubbles.count();
+    await w.input.fill(text);
+    await w.input.press('Enter');
+    await waitForBotMessages(page, before);
+  }
+
+  it('answers an expired certificate in Chinese, takes a suggested action, ignores IME Enter, survives a reload', async () => {
+    const page = await openPage('/');
+    const w = widget(page);
+    expect(await w.launcher.getAttribute('aria-label')).toBe('打开在线客服');
+    await openWidget(page);
+    expect(await w.panel.isVisible()).toBe(true);
+
+    await ask(page, '网银证书过期了');
+    expect(await w.userBubbles.last().textContent()).toBe('网银证书过期了');
+    const choices = await w.suggestions.allTextContents();
+    expect(choices.length).toBeGreaterThan(1);
+
+    // A Chinese input method commits its candidate with Enter: that Enter must not send.
+    const sentBefore = await w.userBubbles.count();
+    await w.input.fill('wenjian');
+    await w.input.dispatchEvent('compositionstart');
+    await w.input.dispatchEvent('keydown', { key: 'Enter', code: 'Enter', isComposing: true, bubbles: true, cancelable: true });
+    await w.input.press('Enter'); // a real Enter while the composition is still open
+    expect((await w.input.inputValue()).trimEnd()).toBe('wenjian');
+    expect(await w.userBubbles.count()).toBe(sentBefore);
+    await w.input.dispatchEvent('compositionend');
+    await w.input.fill('');
+
+    const before = await w.botBubbles.count();
+    await w.suggestions.first().click();
+    await waitForBotMessages(page, before);
+    expect(await w.userBubbles.last().textContent()).toBe(choices[0]);
+    const nextStep = (await w.botBubbles.last().textContent()) ?? '';
+    expect(nextStep).toMatch(/1\./); // numbered steps to follow
+    await waitForDelivered(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'widget-zh.png') });
+
+    const shown = await w.botBubbles.count();
+    await page.reload();
+    await waitForBotMessages(page, shown - 1);
+    expect(await w.panel.isVisible()).toBe(true);
+    expect(await w.userBubbles.allTextContents()).toEqual(['网银证书过期了', choices[0]]);
+    expect(await w.botBubbles.last().textContent()).toBe(nextStep);
+  });
+
+  it('speaks English on /en: the same flow, and the conversation survives a reload', async () => {
+    const page = await openPage('/en');
+    const w = widget(page);
+    expect(await w.launcher.getAttribute('aria-label')).toBe('Open customer service chat');
+    await openWidget(page);
+    expect(await w.input.getAttribute('placeholder')).toBe('Type your question…');
+    await ask(page, 'My online banking certificate has expired');
+    const choices = await w.suggestions.allTextContents();
+    expect(choices.length).toBeGreaterThan(1);
+    const before = await w.botBubbles.count();
+    await w.suggestions.first().click();
+    await waitForBotMessages(page, before);
+    expect((await w.botBubbles.last().textContent()) ?? '').toMatch(/[A-Za-z]{3}/);
+    await waitForDelivered(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'widget-en.png') });
+
+    const shown = await w.botBubbles.count();
+    await page.reload();
+    await waitForBotMessages(page, shown - 1);
+    expect(await w.userBubbles.first().textContent()).toBe('My online banking certificate has expired');
+  });
+
+  it('shows markup from the customer and from the other side as plain text, never as HTML', async () => {
+    const page = await openPage('/');
+    const w = widget(page);
+    await openWidget(page);
+    await ask(page, XSS);
+    expect(await w.userBubbles.last().textContent()).toBe(XSS);
+
+    const session = await page.evaluate((key) => sessionStorage.getItem(key), `bankbot.webchat:${server.url}`);
+    const { conversationId } = JSON.parse(session ?? '{}') as { conversationId: string };
+    const before = await w.botBubbles.count();
+    await server.app.context.pushers.send({ channelId: 'directline', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } }, [
+      { type: 'message', text: `<b>agent</b>${XSS}`, from: { id: 'agent-1', name: '<i>Li</i>' } },
+    ]);
+    await waitForBotMessages(page, before);
+    expect(await w.botBubbles.last().textContent()).toBe(`<b>agent</b>${XSS}`);
+    expect(await w.log.locator('img, b, i').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('sends the browser location as a location the branch flow understands', async () => {
+    await context.grantPermissions(['geolocation'], { origin: server.url });
+    await context.setGeolocation({ latitude: 31.2304, longitude: 121.4737 });
+    const page = await openPage('/');
+    const w = widget(page);
+    await openWidget(page);
+    const before = await w.botBubbles.count();
+    await w.locate.click();
+    await waitForBotMessages(page, before);
+    expect(await w.userBubbles.last().textContent()).toBe('📍 已发送我的位置');
+    expect(await w.locate.getAttribute('aria-label')).toBe('发送我的位置（查找附近网点）');
+  });
+
+  it('keeps an unsent message when the network drops, and sends it on retry', async () => {
+    const page = await openPage('/');
+    const w = widget(page);
+    await openWidget(page);
+    await context.setOffline(true);
+    await w.input.fill('你好');
+    await w.input.press('Enter');
+    await page.locator('[data-bankbot-widget] .row.user .failed').waitFor();
+    await context.setOffline(false);
+    const before = await w.botBubbles.count();
+    await page.locator('[data-bankbot-widget] .row.user .meta button').click();
+    await waitForBotMessages(page, before);
+    await waitForDelivered(page);
+    expect(await w.userBubbles.allTextContents()).toEqual(['你好']);
+  });
+
+  it('fills a phone-width screen and closes with Escape, returning focus to the button', async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await openPage('/');
+    const w = widget(page);
+    await openWidget(page);
+    const box = await w.panel.boundingBox();
+    expect(box?.width).toBe(390);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'widget-phone.png') });
+    await w.input.press('Escape');
+    expect(await w.panel.isVisible()).toBe(false);
+    expect(await w.launcher.evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+  });
+});
