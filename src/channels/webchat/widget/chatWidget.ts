@@ -199,8 +199,12 @@ export class ChatWidget {
 
   private showSuggestions(actions: CardAction[]): void {
     const box = this.view.suggestions;
+    const log = this.view.log;
+    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
     box.replaceChildren(...actions.map((a) => actionButton(a, this.render)));
     box.hidden = actions.length === 0;
+    // The buttons take room from the message list: keep its newest message in view.
+    if (nearEnd) this.scrollToEnd();
   }
 
   private setTyping(on: boolean): void {

@@ -6,8 +6,10 @@ export const WIDGET_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 .root { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", Roboto, Helvetica, Arial, sans-serif; color: #1d2733; }
+.root[lang^="en"] { font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
 button { font: inherit; cursor: pointer; }
-button:focus-visible, textarea:focus-visible, a:focus-visible { outline: 3px solid #f2b233; outline-offset: 2px; }
+button:focus-visible, a:focus-visible, .log:focus-visible { outline: 3px solid #f2b233; outline-offset: 2px; }
+textarea:focus { outline: none; border-color: var(--brand); box-shadow: 0 0 0 3px rgba(11, 92, 173, .18); }
 .launcher { position: fixed; right: 24px; bottom: 24px; z-index: 2147483000; display: flex; align-items: center; gap: 8px; padding: 0 20px 0 16px; height: 52px; border: 0; border-radius: 26px; background: var(--brand); color: #fff; font-weight: 600; font-size: 15px; box-shadow: 0 8px 24px rgba(10, 30, 60, .28); transition: transform .15s ease; }
 .launcher:hover { transform: translateY(-2px); }
 .launcher .badge { position: absolute; top: 6px; right: 10px; width: 10px; height: 10px; border-radius: 50%; background: #f2b233; border: 2px solid #fff; }
@@ -22,7 +24,7 @@ button:focus-visible, textarea:focus-visible, a:focus-visible { outline: 3px sol
 .icon-btn { flex: none; width: 36px; height: 36px; border: 0; border-radius: 8px; background: transparent; color: inherit; display: grid; place-items: center; }
 .icon-btn:hover { background: rgba(255, 255, 255, .16); }
 .status { padding: 6px 16px; background: #fff4d6; color: #6b4b00; font-size: 12px; }
-.log { flex: 1; overflow-y: auto; padding: 16px 14px 8px; background: #f4f6f9; scroll-behavior: smooth; }
+.log { flex: 1; overflow-y: auto; padding: 16px 14px 8px; background: #f4f6f9; }
 .notice { margin: 4px auto 12px; max-width: 90%; text-align: center; font-size: 12px; color: #5b6675; }
 .row { display: flex; flex-direction: column; align-items: flex-start; margin: 0 0 12px; }
 .row.user { align-items: flex-end; }
@@ -62,5 +64,5 @@ button:focus-visible, textarea:focus-visible, a:focus-visible { outline: 3px sol
   .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; }
   .launcher { right: 16px; bottom: 16px; }
 }
-@media (prefers-reduced-motion: reduce) { .typing span { animation: none; } .log { scroll-behavior: auto; } .launcher { transition: none; } }
+@media (prefers-reduced-motion: reduce) { .typing span { animation: none; } .launcher { transition: none; } }
 `;
