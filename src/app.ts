@@ -13,7 +13,7 @@ import { wechatRoutes } from './channels/wechat/wechatRoutes';
 import { PushRegistry } from './channels/pushRegistry';
 import { webChatRoutes } from './channels/webchat/webChatRoutes';
 import type { Config } from './config';
-import { PlaceholderHandover } from './handover/placeholderHandover';
+import { createHandover } from './handover/createHandover';
 import { healthRoutes } from './http/healthRoutes';
 import { InFlight } from './http/inFlight';
 import type { RouteModule } from './http/routeModule';
@@ -51,15 +51,16 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   if (!config.MicrosoftAppId) {
     logger.warn('MicrosoftAppId is not set: /api/messages accepts UNAUTHENTICATED requests (fine locally, never in production)');
   }
-  const handover = new PlaceholderHandover();
-  const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover });
+  const pushers = new PushRegistry(botFrameworkPusher(adapter, config.MicrosoftAppId));
+  const handover = createHandover({ config, logger, redis, duplicate: () => connection.duplicate(), pushers });
+  const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: handover.port });
   const lock = new RedisTurnLock(redis, {
     prefix: config.REDIS_KEY_PREFIX,
     lockMs: config.TURN_LOCK_MS,
     waitMs: config.TURN_LOCK_WAIT_MS,
   });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
-  const pushers = new PushRegistry(botFrameworkPusher(adapter, config.MicrosoftAppId));
+  runtime.use(handover.middleware);
 
   const context: AppContext = {
     config,
@@ -84,7 +85,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
       logger.warn({ method: req.method, path: req.path(), status: res.statusCode, reason: err?.message }, 'request rejected');
     }
   });
-  for (const register of ROUTES) await register(server, context);
+  for (const register of [...ROUTES, handover.routes]) await register(server, context);
 
   let closed = false;
   return {

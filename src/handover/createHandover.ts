@@ -1,0 +1,86 @@
+import type { Redis } from 'ioredis';
+import type { PushRegistry } from '../channels/pushRegistry';
+import type { Config } from '../config';
+import type { RouteModule } from '../http/routeModule';
+import type { Logger } from '../logger';
+import type { TurnMiddleware } from '../runtime/botRuntime';
+import { AgentAccounts } from './agentAccounts';
+import { AgentDesk } from './agentDesk';
+import { AgentSessions } from './agentSessions';
+import { Assignments } from './assignments';
+import { BusinessHours } from './businessHours';
+import { registerConsoleAssets } from './consoleAssets';
+import { registerConsoleApi } from './consoleRoutes';
+import { CustomerPush } from './customerPush';
+import { HandoverEvents } from './handoverEvents';
+import { HandoverKeys } from './handoverKeys';
+import { handoverMiddleware } from './handoverMiddleware';
+import { HandoverQueue } from './handoverQueue';
+import { HandoverService } from './handoverService';
+import { RatingStore } from './ratingStore';
+import { registerSignInRoutes } from './signInRoutes';
+import { SignInLimiter } from './signInLimiter';
+import { TicketStore } from './ticketStore';
+import { TranscriptStore } from './transcriptStore';
+
+/** How long a ticket offer or a rating question waits for the customer's answer. */
+const OFFER_MS = 60 * 60 * 1000;
+/** How often each process looks for customers who waited too long (the claim is atomic). */
+const SWEEP_MS = 5000;
+
+export interface HandoverDeps {
+  config: Config;
+  logger: Logger;
+  redis: Redis;
+  /** Gives the pub/sub subscriber connection (src/redis/connectRedis.ts). */
+  duplicate: () => Redis;
+  pushers: PushRegistry;
+  clock?: () => number;
+}
+
+export interface Handover {
+  /** What the dialogs call (HandoverPort). */
+  port: HandoverService;
+  middleware: TurnMiddleware;
+  /** The agent console; registering it also starts this process's subscriber and sweeper. */
+  routes: RouteModule;
+}
+
+/** Builds the handover subsystem for one bot process; all its state is in Redis. */
+export function createHandover(deps: HandoverDeps): Handover {
+  const { config, logger, redis } = deps;
+  const clock = deps.clock ?? Date.now;
+  const keys = new HandoverKeys(config.REDIS_KEY_PREFIX);
+  const queue = new HandoverQueue(redis, keys, { waitSeconds: config.HANDOVER_WAIT_SECONDS, recordTtlSeconds: config.STATE_TTL_SECONDS });
+  const transcripts = new TranscriptStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
+  const sessions = new AgentSessions(redis, keys, config.AGENT_SESSION_TTL_SECONDS);
+  const events = new HandoverEvents(redis, keys.events, logger);
+  const tickets = new TicketStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
+  const ratings = new RatingStore(redis, keys);
+  const hours = new BusinessHours(config.HANDOVER_HOURS, config.HANDOVER_HOLIDAYS, config.TZ);
+  const push = new CustomerPush(deps.pushers, transcripts, logger, clock);
+  const service = new HandoverService({ queue, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS });
+  const desk = new AgentDesk({ queue, assignments: new Assignments(redis, keys), transcripts, events, push, service, clock, offerMs: OFFER_MS });
+  const middleware = handoverMiddleware({ queue, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS });
+
+  const routes: RouteModule = async (server, app) => {
+    await events.start(deps.duplicate());
+    registerConsoleAssets(server);
+    registerSignInRoutes(server, {
+      accounts: new AgentAccounts(redis, keys),
+      sessions,
+      limiter: new SignInLimiter(redis, keys),
+      cookie: { secure: config.COOKIE_SECURE, maxAgeSeconds: config.AGENT_SESSION_TTL_SECONDS },
+      clock,
+    });
+    const streams = registerConsoleApi(server, { desk, sessions, tickets, ratings, events, logger, clock });
+    const sweeper = setInterval(() => void service.sweep().catch((err) => logger.warn({ err }, 'handover: wait sweep failed')), SWEEP_MS);
+    sweeper.unref();
+    app.onClose.push(async () => {
+      clearInterval(sweeper);
+      streams.endAll();
+      await events.stop();
+    });
+  };
+  return { port: service, middleware, routes };
+}

@@ -1,0 +1,47 @@
+import type { Activity } from 'botbuilder';
+import type { PushRegistry } from '../channels/pushRegistry';
+import type { Logger } from '../logger';
+import { hashId } from '../logger';
+import type { HandoverRecord } from './handoverRecord';
+import { handoverText, type HandoverTextId } from './handoverTexts';
+import type { TranscriptStore } from './transcriptStore';
+
+/** Choices shown with the rating question on channels that render suggested actions. */
+const RATING_ACTIONS = {
+  actions: ['1', '2', '3', '4', '5'].map((v) => ({ type: 'imBack', title: v, value: v })),
+  to: [] as string[],
+};
+
+/**
+ * Sends to a customer outside their own turn (an agent's words, a queue update, the rating
+ * question) through the channel's push path, and keeps the transcript in step with what was sent.
+ */
+export class CustomerPush {
+  constructor(
+    private readonly pushers: PushRegistry,
+    private readonly transcripts: TranscriptStore,
+    private readonly logger: Logger,
+    private readonly clock: () => number,
+  ) {}
+
+  /** An agent's message, verbatim. Throws when the channel refuses, so the console can say so. */
+  async agentMessage(record: HandoverRecord, agent: string, text: string): Promise<void> {
+    await this.pushers.send(record.reference, [{ type: 'message', text }]);
+    await this.transcripts.append(record.member, { from: 'agent', agent, text, at: this.clock() });
+  }
+
+  /** One of our catalogue texts in the customer's script; failures are logged, not thrown. */
+  async say(record: HandoverRecord, id: HandoverTextId, params: Record<string, string | number> = {}): Promise<boolean> {
+    const text = handoverText(id, record.script, params);
+    const activity: Partial<Activity> = { type: 'message', text };
+    if (id === 'ratePrompt') activity.suggestedActions = RATING_ACTIONS;
+    try {
+      await this.pushers.send(record.reference, [activity]);
+      await this.transcripts.append(record.member, { from: 'bot', text, at: this.clock() });
+      return true;
+    } catch (err) {
+      this.logger.warn({ err, conversation: hashId(record.member), text: id }, 'handover: push to customer failed');
+      return false;
+    }
+  }
+}

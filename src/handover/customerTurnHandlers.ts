@@ -1,0 +1,110 @@
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { HandoverEvents } from './handoverEvents';
+import { toHandle } from './handoverKeys';
+import type { HandoverQueue } from './handoverQueue';
+import type { HandoverRecord, HandoverState } from './handoverRecord';
+import type { HandoverService } from './handoverService';
+import { handoverText, isCancel, type HandoverTextId } from './handoverTexts';
+import type { RatingStore } from './ratingStore';
+import { parseRating } from './ratingStore';
+import type { TicketStore } from './ticketStore';
+import type { TranscriptEntry } from './transcriptStore';
+
+export interface TurnHandlerDeps {
+  queue: HandoverQueue;
+  service: HandoverService;
+  tickets: TicketStore;
+  ratings: RatingStore;
+  events: HandoverEvents;
+  logger: Logger;
+  clock: () => number;
+  offerMs: number;
+}
+
+export interface CustomerTurn {
+  ctx: TurnContext;
+  record: HandoverRecord;
+  text: string;
+  /** The customer's message as stored (masked), for the agent's live view. */
+  entry: TranscriptEntry;
+  next: () => Promise<void>;
+}
+
+/** One handler per handover state; the middleware looks the state up here instead of switching. */
+export type CustomerTurnHandler = (turn: CustomerTurn, deps: TurnHandlerDeps) => Promise<void>;
+
+const reply = (turn: CustomerTurn, id: HandoverTextId, params: Record<string, string | number> = {}) =>
+  turn.ctx.sendActivity(handoverText(id, turn.record.script, params)).then(() => undefined);
+
+/** A phone number (7+ digits, optionally grouped) or an e-mail address in what the customer wrote. */
+export function findContact(text: string): string | undefined {
+  const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(text);
+  const phone = /\+?\d[\d\s-]{5,}\d/.exec(text.normalize('NFKC'));
+  return email?.[0] ?? phone?.[0].replace(/[\s-]/g, '');
+}
+
+async function whileQueued(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
+  const { member } = turn.record;
+  if (isCancel(turn.text)) {
+    if (await deps.queue.leave(member, 'bot', 0)) {
+      await reply(turn, 'left');
+      void deps.service.queueMoved().catch((err) => deps.logger.warn({ err }, 'handover: position updates failed'));
+    }
+    return;
+  }
+  await deps.events.publish({ type: 'message', handle: toHandle(member), entry: turn.entry });
+  await reply(turn, 'stillQueued', { position: (await deps.queue.position(member)) ?? 1 });
+}
+
+async function whileAssigned(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
+  await deps.events.publish({ type: 'message', handle: toHandle(turn.record.member), agent: turn.record.agent, entry: turn.entry });
+}
+
+async function awaitingRating(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
+  const score = parseRating(turn.text);
+  await deps.queue.setState(turn.record.member, 'bot', 0);
+  if (score === undefined) return turn.next(); // not a rating: the bot answers as usual
+  await deps.ratings.add(turn.record.agent, score, toHandle(turn.record.member), deps.clock());
+  await deps.events.publish({ type: 'ratings' });
+  await reply(turn, 'ratingThanks');
+}
+
+async function awaitingTicket(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
+  const { record } = turn;
+  if (isCancel(turn.text)) {
+    await deps.queue.setState(record.member, 'bot', 0);
+    return reply(turn, 'ticketSkipped');
+  }
+  const contact = findContact(turn.text) ?? '';
+  const ticket = await deps.tickets.create(
+    { handle: toHandle(record.member), channel: record.channel, script: record.script, reason: record.reason, message: turn.text, contact },
+    deps.clock(),
+  );
+  await deps.events.publish({ type: 'tickets' });
+  if (contact) {
+    await deps.queue.setState(record.member, 'bot', 0);
+    return reply(turn, 'ticketCreated', { ticket: ticket.id });
+  }
+  await deps.queue.setState(record.member, 'ticket_contact', deps.clock() + deps.offerMs, { ticket: ticket.id });
+  await reply(turn, 'askContact');
+}
+
+async function awaitingContact(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
+  const { record } = turn;
+  await deps.queue.setState(record.member, 'bot', 0);
+  if (!isCancel(turn.text)) {
+    await deps.tickets.setContact(record.ticket, findContact(turn.text) ?? turn.text.slice(0, 200));
+    await deps.events.publish({ type: 'tickets' });
+  }
+  await reply(turn, 'ticketCreated', { ticket: record.ticket });
+}
+
+export const CUSTOMER_TURN_HANDLERS: Record<HandoverState, CustomerTurnHandler> = {
+  bot: (turn) => turn.next(),
+  queued: whileQueued,
+  assigned: whileAssigned,
+  rating: awaitingRating,
+  ticket: awaitingTicket,
+  ticket_contact: awaitingContact,
+};

@@ -1,0 +1,75 @@
+import type { Request, Response } from 'restify';
+import type { AgentSessions } from './agentSessions';
+import type { HandoverEvent, HandoverEvents } from './handoverEvents';
+
+/** Heartbeat interval: keeps proxies from closing the stream and keeps the agent "online". */
+const HEARTBEAT_MS = 20_000;
+
+/** A customer's message reaches only the agent who owns the conversation (or all, while queued). */
+export function visibleTo(event: HandoverEvent, agent: string): boolean {
+  return event.type !== 'message' || event.agent === undefined || event.agent === agent;
+}
+
+/**
+ * Server-Sent Events (WHATWG HTML §9.2) for one signed-in agent: every HandoverEvent this agent may
+ * see, from whichever bot process published it. The page reloads the lists on `queue`, `tickets`,
+ * `ratings`, `assigned` and `closed`, and appends `message` entries to the open conversation.
+ */
+export function openEventStream(req: Request, res: Response, agent: string, events: HandoverEvents, sessions: AgentSessions, clock: () => number, open: OpenStreams): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 2000\n: connected\n\n');
+  const unsubscribe = events.subscribe((event) => {
+    if (visibleTo(event, agent)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+  });
+  const heartbeat = setInterval(() => {
+    res.write(': heartbeat\n\n');
+    void sessions.touch(agent, clock()).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  const stop = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    open.delete(res);
+  };
+  open.add(res);
+  req.once('close', stop);
+  res.once('close', stop);
+}
+
+/**
+ * The streams this process holds open. The platform's shutdown (src/http/inFlight.ts) stops the
+ * listener and waits for requests in flight, which a live stream never finishes by itself; so when
+ * the listener has stopped we end the streams (browsers reconnect to another process).
+ */
+export class OpenStreams {
+  private readonly streams = new Set<Response>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly listening: () => boolean) {}
+
+  add(res: Response): void {
+    this.streams.add(res);
+    this.timer ??= setInterval(() => this.check(), 250);
+    this.timer.unref();
+  }
+
+  delete(res: Response): void {
+    this.streams.delete(res);
+  }
+
+  endAll(): void {
+    for (const res of [...this.streams]) res.end();
+    this.streams.clear();
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private check(): void {
+    if (this.streams.size === 0 || !this.listening()) this.endAll();
+  }
+}

@@ -1,0 +1,48 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { conversationKey, type TurnMiddleware } from '../runtime/botRuntime';
+import { CUSTOMER_TURN_HANDLERS, type TurnHandlerDeps } from './customerTurnHandlers';
+import { effectiveState } from './handoverRecord';
+import type { TranscriptStore } from './transcriptStore';
+
+export interface HandoverMiddlewareDeps extends TurnHandlerDeps {
+  transcripts: TranscriptStore;
+}
+
+/**
+ * Runs inside the conversation lock before the bot (src/runtime/botRuntime.ts). Every customer
+ * message and bot reply goes into the masked transcript (the agent sees the conversation so far);
+ * then the conversation's handover state decides who answers: the bot, or nobody because a human
+ * has it (the message is forwarded), or the queue / ticket / rating handlers.
+ */
+export function handoverMiddleware(deps: HandoverMiddlewareDeps): TurnMiddleware {
+  return async (ctx, next) => {
+    if (ctx.activity.type !== ActivityTypes.Message) return next();
+    const member = conversationKey(ctx);
+    recordReplies(ctx, member, deps);
+    const text = ctx.activity.text ?? '';
+    const entry = await deps.transcripts.append(member, { from: 'customer', text: text || '[attachment]', at: deps.clock() });
+    const record = await deps.queue.record(member);
+    const state = effectiveState(record, deps.clock());
+    if (!record || state === 'bot') return next();
+    await CUSTOMER_TURN_HANDLERS[state]({ ctx, record, text, entry, next }, deps);
+  };
+}
+
+/**
+ * Bot replies are held by the runtime's ReplyBuffer until state is saved; this handler, registered
+ * after it, sees them only when they are really sent, so the transcript never holds a reply the
+ * customer did not get.
+ */
+function recordReplies(ctx: TurnContext, member: string, deps: HandoverMiddlewareDeps): void {
+  ctx.onSendActivities(async (_ctx, activities: Partial<Activity>[], send) => {
+    const responses = await send();
+    const texts = activities.filter((a) => a.type === ActivityTypes.Message && a.text).map((a) => a.text ?? '');
+    try {
+      for (const text of texts) await deps.transcripts.append(member, { from: 'bot', text, at: deps.clock() });
+    } catch (err) {
+      // The customer already has the reply; a gap in the transcript must not fail the turn.
+      deps.logger.warn({ err }, 'handover: could not record a bot reply in the transcript');
+    }
+    return responses;
+  });
+}

@@ -1,0 +1,89 @@
+import { LuaScript } from '../redis/luaScript';
+
+/**
+ * The state changes that must not interleave between bot processes, each one Lua script (Redis
+ * runs a script atomically). This is what makes "two agents take the same customer: exactly one
+ * wins" true, and a customer's "cancel" racing an agent's "take".
+ */
+
+/**
+ * KEYS: conv hash, queue, deadlines. ARGV: member, score, deadline, ttl, field/value pairs…
+ * Joining twice keeps the place, but an urgent request may move the customer forward.
+ */
+export const ENQUEUE = new LuaScript(`
+local st = redis.call('HGET', KEYS[1], 'state')
+if st == 'assigned' then return 'assigned' end
+if st == 'queued' then
+  local cur = redis.call('ZSCORE', KEYS[2], ARGV[1])
+  if cur and tonumber(ARGV[2]) < tonumber(cur) then redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1]) end
+  return 'queued'
+end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'state', 'queued', unpack(ARGV, 5))
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+return 'new'
+`);
+
+/** KEYS: conv hash, queue, deadlines. ARGV: member, new state, stateUntil. Only from `queued`. */
+export const DEQUEUE = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[2], 'stateUntil', ARGV[3])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+return 1
+`);
+
+/** KEYS: conv hash, queue, deadlines, agent's assigned set. ARGV: member, agent, now. */
+export const TAKE = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
+redis.call('HSET', KEYS[1], 'state', 'assigned', 'agent', ARGV[2], 'assignedAt', ARGV[3])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[1])
+return 1
+`);
+
+/** KEYS: conv hash, agent's assigned set. ARGV: member, agent, new state, stateUntil. Owner only. */
+export const FINISH = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'state') ~= 'assigned' or redis.call('HGET', KEYS[1], 'agent') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[3], 'stateUntil', ARGV[4])
+redis.call('SREM', KEYS[2], ARGV[1])
+return 1
+`);
+
+/**
+ * KEYS: queue, deadlines. ARGV: now, limit, conv hash prefix, stateUntil. Claims waiting customers
+ * past their deadline; each is returned to exactly one process, which tells the customer.
+ */
+export const CLAIM_EXPIRED = new LuaScript(`
+local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local out = {}
+for _, m in ipairs(due) do
+  redis.call('ZREM', KEYS[2], m)
+  local h = ARGV[3] .. m
+  if redis.call('HGET', h, 'state') == 'queued' then
+    redis.call('ZREM', KEYS[1], m)
+    redis.call('HSET', h, 'state', 'ticket', 'stateUntil', ARGV[4])
+    table.insert(out, m)
+  end
+end
+return out
+`);
+
+/**
+ * KEYS: conv hash. ARGV: position, step. Records the position told to the customer and answers 1
+ * when it changed enough to be worth a message (into the top 3, or by at least `step` places);
+ * atomic so that two processes never tell the same customer twice.
+ */
+export const TELL_POSITION = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
+local told = tonumber(redis.call('HGET', KEYS[1], 'told') or '0')
+local pos = tonumber(ARGV[1])
+if told > 0 and pos < told and (pos <= 3 or told - pos >= tonumber(ARGV[2])) then
+  redis.call('HSET', KEYS[1], 'told', pos)
+  return 1
+end
+return 0
+`);

@@ -1,0 +1,102 @@
+import { EventFactory, TurnContext, type Activity } from 'botbuilder';
+import type { Logger } from '../logger';
+import { conversationKey } from '../runtime/botRuntime';
+import type { AgentSessions } from './agentSessions';
+import type { BusinessHours } from './businessHours';
+import type { CustomerPush } from './customerPush';
+import { customerScript } from './customerScript';
+import type { HandoverEvents } from './handoverEvents';
+import { toHandle } from './handoverKeys';
+import type { HandoverPort, HandoverRequest } from './handoverPort';
+import type { HandoverQueue, JoinInput } from './handoverQueue';
+import { handoverText } from './handoverTexts';
+import type { TranscriptStore } from './transcriptStore';
+
+export interface HandoverServiceDeps {
+  queue: HandoverQueue;
+  sessions: AgentSessions;
+  transcripts: TranscriptStore;
+  events: HandoverEvents;
+  hours: BusinessHours;
+  push: CustomerPush;
+  logger: Logger;
+  clock: () => number;
+  /** How long a ticket offer or rating question waits for the customer's answer. */
+  offerMs: number;
+}
+
+/**
+ * The customer's side of the handover: joining the queue (the dialogs call `request`), the wait
+ * timeout, and position updates. Agents' actions are in AgentDesk.
+ */
+export class HandoverService implements HandoverPort {
+  constructor(private readonly deps: HandoverServiceDeps) {}
+
+  async request(ctx: TurnContext, request: HandoverRequest): Promise<void> {
+    const now = this.deps.clock();
+    const input = this.joinInput(ctx, request);
+    const offer = !this.deps.hours.isOpen(new Date(now)) ? 'closedHours' : (await this.deps.sessions.online(now)).length === 0 ? 'noAgents' : undefined;
+    if (offer) {
+      await this.deps.queue.park(input, 'ticket', now + this.deps.offerMs, now);
+      await ctx.sendActivity(handoverText(offer, input.script, { hours: this.deps.hours.hoursText }));
+      return;
+    }
+    const joined = await this.deps.queue.join(input, now);
+    if (joined.status === 'assigned') return;
+    await ctx.sendActivity(handoverText('queued', input.script, { position: joined.position }));
+    await this.deps.events.publish({ type: 'queue' });
+    if (joined.status === 'new') await ctx.sendActivity(await this.handoffInitiation(ctx, input));
+  }
+
+  /** Offers a ticket to customers nobody took in time; safe to run in every process at once. */
+  async sweep(now = this.deps.clock()): Promise<number> {
+    const expired = await this.deps.queue.claimExpired(now, now + this.deps.offerMs);
+    for (const member of expired) {
+      const record = await this.deps.queue.record(member);
+      if (record) await this.deps.push.say(record, 'waitTimeout');
+    }
+    if (expired.length > 0) await this.queueMoved();
+    return expired.length;
+  }
+
+  /** After someone left the queue: tell the others whose position changed meaningfully. */
+  async queueMoved(): Promise<void> {
+    await this.deps.events.publish({ type: 'queue' });
+    for (const { member, position } of await this.deps.queue.positionsToTell()) {
+      const record = await this.deps.queue.record(member);
+      if (record) await this.deps.push.say(record, 'positionChanged', { position });
+    }
+  }
+
+  private joinInput(ctx: TurnContext, request: HandoverRequest): JoinInput {
+    return {
+      member: conversationKey(ctx),
+      reference: TurnContext.getConversationReference(ctx.activity),
+      channel: ctx.activity.channelId ?? 'unknown',
+      script: customerScript(ctx),
+      reason: request.reason,
+      urgent: request.urgent || request.reason === 'fraud',
+      lastIntent: request.lastIntent ?? '',
+      customerName: ctx.activity.from?.name ?? '',
+    };
+  }
+
+  /**
+   * botbuilder's `handoff.initiate` event with the (masked) transcript, for a bank whose own Bot
+   * Framework contact centre takes over instead of our console (EventFactory, botbuilder ≥ 4.6).
+   */
+  private async handoffInitiation(ctx: TurnContext, input: JoinInput): Promise<Partial<Activity>> {
+    const entries = await this.deps.transcripts.read(input.member, 100);
+    const activities = entries.map(
+      (e): Activity =>
+        ({
+          type: 'message',
+          text: e.text,
+          timestamp: new Date(e.at),
+          from: { id: e.from, name: e.agent ?? e.from, role: e.from === 'customer' ? 'user' : 'bot' },
+        }) as Activity,
+    );
+    const context = { reason: input.reason, urgent: input.urgent, lastIntent: input.lastIntent, conversation: toHandle(input.member) };
+    return EventFactory.createHandoffInitiation(ctx, context, { activities });
+  }
+}
