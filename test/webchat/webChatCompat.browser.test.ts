@@ -1,7 +1,7 @@
 /**
  * Compatibility: Microsoft's botframework-webchat (its UMD bundle from npm, served here from
- * node_modules on a different origin, as a bank's site would) talks to our Direct Line endpoint
- * with polling (`webSocket: false`) and exchanges a message with the real bot.
+ * node_modules on a different origin, as a bank's site would) talks to our Direct Line endpoint,
+ * with polling and with the WebSocket stream, and exchanges a message with the real bot.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,13 +15,13 @@ import { ARTIFACTS, launchBrowser } from './support/browser';
 const SECRET = 'compat-directline-secret-5b2e9c';
 const WEBCHAT_UMD = resolve(ROOT, 'node_modules/botframework-webchat/dist/webchat.js');
 
-function hostPage(directLine: string, token: string): string {
+function hostPage(directLine: string, token: string, webSocket: boolean): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Web Chat</title>
 <style>html,body,#webchat{height:100%;margin:0}</style></head><body><div id="webchat" role="main"></div>
 <script src="/webchat.js"></script>
 <script>
   window.WebChat.renderWebChat({
-    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(directLine)}, token: ${JSON.stringify(token)}, webSocket: false }),
+    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(directLine)}, token: ${JSON.stringify(token)}, webSocket: ${webSocket} }),
     locale: 'en-US'
   }, document.getElementById('webchat'));
 </script></body></html>`;
@@ -44,11 +44,12 @@ describe("Microsoft's Web Chat against our Direct Line", () => {
   let browser: Browser;
   let host: { url: string; server: Server };
   let token = '';
+  let webSocket = false;
 
   beforeAll(async () => {
     bot = await startTestServer({ DIRECTLINE_SECRET: SECRET });
     browser = await launchBrowser();
-    host = await serveHost(() => hostPage(`${bot.url}/v3/directline`, token));
+    host = await serveHost(() => hostPage(`${bot.url}/v3/directline`, token, webSocket));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -56,7 +57,11 @@ describe("Microsoft's Web Chat against our Direct Line", () => {
     await bot?.close();
   });
 
-  it('connects with polling, shows the greeting and gets an answer to a question', async () => {
+  it.each([
+    ['polling (webSocket: false)', false],
+    ['the WebSocket stream (webSocket: true, its default)', true],
+  ])('connects with %s, shows the greeting and gets an answer to a question', async (_how, useSocket) => {
+    webSocket = useSocket;
     // The bank's back end would do this with its secret and hand the token to its page.
     const generated = await call<Grant>(bot.url, 'POST', '/v3/directline/tokens/generate', { auth: SECRET });
     token = generated.body.token;
@@ -75,7 +80,7 @@ describe("Microsoft's Web Chat against our Direct Line", () => {
     await sendBox.press('Enter');
     // Our echo of the message plus the bot's answer, both read by Web Chat's polling.
     await page.waitForFunction((n) => document.querySelectorAll('.webchat__text-content').length >= n + 2, greeted, { timeout: 20_000 });
-    await page.screenshot({ path: resolve(ARTIFACTS, 'webchat-compat.png') });
+    await page.screenshot({ path: resolve(ARTIFACTS, `webchat-compat-${useSocket ? 'websocket' : 'polling'}.png`) });
 
     const log = await call<{ activities: Array<{ from: { role?: string }; text?: string }> }>(
       bot.url,
@@ -92,5 +97,6 @@ describe("Microsoft's Web Chat against our Direct Line", () => {
     // Web Chat renders the bot's text as Markdown (its numbered list loses the "1."), so compare the first line.
     expect(shown.at(-1)).toContain((answer?.text ?? '?').split('\n')[0]);
     expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -49,6 +49,8 @@ export interface ActivityLogOptions {
   prefix: string;
   max: number;
   ttlSeconds: number;
+  /** Called after every append (wakes WebSocket streams, see activityNotifier.ts). */
+  onAppend?: (conversationId: string) => Promise<void>;
 }
 
 export class ActivityLog {
@@ -83,6 +85,8 @@ export class ActivityLog {
       await APPEND.run(this.redis, this.keys(conversationId), [this.options.max, this.options.ttlSeconds, ...stored]),
     );
     if (first < 0) return undefined;
+    // A lost notice only delays a stream until its next keep-alive read; the append itself stands.
+    await this.options.onAppend?.(conversationId).catch(() => undefined);
     return activities.map((_, i) => activityId(conversationId, first + i));
   }
 

@@ -28,7 +28,11 @@ export class DirectLineAuth {
   caller(req: Request): Caller {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
     if (!match) throw new BotError(ErrorCode.Unauthorized, 'missing Authorization: Bearer <Direct Line secret or token>');
-    const credential = match[1];
+    return this.check(match[1]);
+  }
+
+  /** The same check for a credential found elsewhere (the `t` query parameter of a stream URL). */
+  check(credential: string): Caller {
     // Compare digests so the comparison takes the same time whatever the length of the guess.
     if (this.secretDigest && timingSafeEqual(digest(credential), this.secretDigest)) return { kind: 'secret' };
     const check = this.tokens.verify(credential);

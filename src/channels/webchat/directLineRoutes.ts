@@ -5,6 +5,7 @@ import type { DirectLineAuth } from './directLineAuth';
 import { DIRECTLINE_BASE } from './directLineCors';
 import { conversationIdSchema } from './directLineIds';
 import type { DirectLineService } from './directLineService';
+import { streamUrl } from './directLineStream';
 import { handleErrors } from './handleErrors';
 import {
   describeIssues,
@@ -19,9 +20,9 @@ import type { z } from 'zod';
 
 /**
  * The Direct Line 3.0 subset (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-direct-line-3-0-api-reference):
- * tokens/generate, tokens/refresh, start and reconnect a conversation, post an activity, and get
- * activities by watermark (polling). No WebSocket stream, no uploads, no history with a secret
- * outside a conversation: clients such as Web Chat fall back to polling with `webSocket: false`.
+ * tokens/generate, tokens/refresh, start and reconnect a conversation (with a `streamUrl`, see
+ * directLineStream.ts), post an activity, and get activities by watermark (polling). No uploads,
+ * no activity updates or deletes.
  */
 export function directLineRoutes(server: Server, deps: { auth: DirectLineAuth; service: DirectLineService; logger: Logger }): void {
   const { auth, service } = deps;
@@ -50,7 +51,7 @@ export function directLineRoutes(server: Server, deps: { auth: DirectLineAuth; s
       const body = parse(startBodySchema, await readJsonBody(req, MAX_BODY_BYTES));
       const { created, ...grant } = await service.start(caller, body.locale);
       res.status(created ? 201 : 200);
-      res.json(grant);
+      res.json({ ...grant, streamUrl: streamUrl(req, grant.conversationId, grant.token) });
     }),
   );
 
@@ -60,7 +61,9 @@ export function directLineRoutes(server: Server, deps: { auth: DirectLineAuth; s
       const caller = auth.caller(req);
       const id = conversationParam(req);
       auth.requireConversation(caller, id);
-      res.json(await service.reconnect(caller, id));
+      const watermark = parse(watermarkSchema, new URL(req.url ?? '', 'http://x').searchParams.get('watermark') || undefined);
+      const grant = await service.reconnect(caller, id);
+      res.json({ ...grant, streamUrl: streamUrl(req, id, grant.token, watermark) });
     }),
   );
 

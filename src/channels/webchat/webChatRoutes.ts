@@ -1,9 +1,11 @@
 import type { RouteModule } from '../../http/routeModule';
 import { ActivityLog } from './activityLog';
+import { ActivityNotifier } from './activityNotifier';
 import { DirectLineAuth } from './directLineAuth';
 import { directLineCors } from './directLineCors';
 import { DIRECTLINE_CHANNEL_ID } from './directLineIds';
 import { directLineRoutes } from './directLineRoutes';
+import { attachDirectLineStream } from './directLineStream';
 import { DirectLineService } from './directLineService';
 import { OriginPolicy } from './originPolicy';
 import { pageRoutes } from './pageRoutes';
@@ -20,14 +22,20 @@ export const MESSAGES_PER_SECOND = 10;
 export const WIDGET_TOKENS_PER_MINUTE = 30;
 
 /**
- * The web channel: Direct Line 3.0 (polling), the widget token endpoint, /widget.js and the demo
+ * The web channel: Direct Line 3.0 (polling and WebSocket stream), the widget token endpoint, /widget.js and the demo
  * pages. Registers the channel's push path so human agents' later messages reach the log too.
  */
 export const webChatRoutes: RouteModule = async (server, app) => {
   const { config, redis } = app;
   const prefix = config.REDIS_KEY_PREFIX;
   const tokens = new TokenService(await resolveSigningKey(config.DIRECTLINE_SECRET, redis, prefix), config.DIRECTLINE_TOKEN_TTL_SECONDS);
-  const log = new ActivityLog(redis, { prefix, max: config.DIRECTLINE_LOG_MAX, ttlSeconds: config.STATE_TTL_SECONDS });
+  const notifier = new ActivityNotifier(redis, () => app.connection.duplicate(), prefix);
+  const log = new ActivityLog(redis, {
+    prefix,
+    max: config.DIRECTLINE_LOG_MAX,
+    ttlSeconds: config.STATE_TTL_SECONDS,
+    onAppend: (conversationId) => notifier.publish(conversationId),
+  });
   const adapter = new WebChatAdapter(log, app.runtime.handleTurn);
   const limiter = new RateLimiter(redis, `${prefix}dl:rate:`, MESSAGES_PER_SECOND, 1000);
   const service = new DirectLineService({ log, tokens, limiter, adapter });
@@ -41,6 +49,7 @@ export const webChatRoutes: RouteModule = async (server, app) => {
 
   directLineCors(server);
   directLineRoutes(server, { auth, service, logger: app.logger });
+  app.onClose.push(attachDirectLineStream(server, { auth, log, notifier, logger: app.logger }));
   widgetTokenRoute(server, {
     service,
     policy: new OriginPolicy(config.WEBCHAT_ORIGINS),

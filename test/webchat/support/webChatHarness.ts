@@ -86,6 +86,8 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
     prefix,
     context,
     async close() {
+      // As the app does at shutdown; open WebSocket streams would otherwise keep the server open.
+      for (const task of context.onClose) await task();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },
