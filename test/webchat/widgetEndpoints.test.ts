@@ -80,9 +80,16 @@ describe('widget, demo pages and widget tokens', () => {
     }
   });
 
-  it('limits widget tokens per client address (429)', async () => {
+  it('limits widget tokens per client address (429), telling clients behind our proxy apart', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) statuses.push((await call(h.url, 'POST', '/webchat/token', { headers: { origin: h.url } })).status);
     expect(statuses.slice(-1)).toEqual([429]);
+    // Requests through a load balancer (a private peer) count per forwarded client, not per balancer.
+    const viaProxy = await call(h.url, 'POST', '/webchat/token', { headers: { origin: h.url, 'x-forwarded-for': '203.0.113.9' } });
+    expect(viaProxy.status).toBe(200);
+    // The proxy's entry is the last one; what the client wrote before it does not buy it a new budget.
+    for (let i = 0; i < 29; i++) await call(h.url, 'POST', '/webchat/token', { headers: { origin: h.url, 'x-forwarded-for': `10.${i}.0.1, 203.0.113.9` } });
+    const spoofed = await call(h.url, 'POST', '/webchat/token', { headers: { origin: h.url, 'x-forwarded-for': '1.2.3.4, 203.0.113.9' } });
+    expect(spoofed.status).toBe(429);
   });
 });

@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { BotError, ErrorCode } from '../../errors';
+import { clientAddress } from './clientAddress';
 import type { Logger } from '../../logger';
 import type { DirectLineService } from './directLineService';
 import { handleErrors } from './handleErrors';
@@ -44,7 +45,7 @@ export function widgetTokenRoute(
       res.header('Access-Control-Allow-Origin', String(origin));
       res.header('Vary', 'Origin');
       res.header('Cache-Control', 'no-store');
-      if (!(await deps.limiter.hit(req.socket.remoteAddress ?? 'unknown'))) {
+      if (!(await deps.limiter.hit(clientAddress(req)))) {
         throw new BotError(ErrorCode.TooManyRequests, 'too many widget tokens from this address; try again in a minute');
       }
       res.json(deps.service.grantNew());
