@@ -11,6 +11,9 @@ import type { HandoverPort, HandoverRequest } from './handoverPort';
  * person is being connected, and where to turn meanwhile. It records requests so tests can see
  * what the dialogs asked for.
  */
+/** How many recent requests are kept for inspection (bounded: this object lives as long as the process). */
+const KEEP_REQUESTS = 100;
+
 export class PlaceholderHandover implements HandoverPort {
   readonly requests: HandoverRequest[] = [];
   private readonly localizer: Localizer;
@@ -21,6 +24,7 @@ export class PlaceholderHandover implements HandoverPort {
 
   async request(ctx: TurnContext, request: HandoverRequest): Promise<void> {
     this.requests.push(request);
+    if (this.requests.length > KEEP_REQUESTS) this.requests.splice(0, this.requests.length - KEEP_REQUESTS);
     const key = request.urgent ? 'handover.placeholderUrgent' : 'handover.placeholder';
     await ctx.sendActivity(this.localizer.text(getTurnLocale(ctx), key));
   }

@@ -3,7 +3,7 @@
  * catalogues carry the same keys and placeholders in both languages, the branch directory has
  * at least 30 branches in 6 cities, and no reply text hides in code.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConversationState, MemoryStorage, UserState } from 'botbuilder';
@@ -15,9 +15,13 @@ import { loadCatalogues } from '../../src/i18n/loadCatalogues';
 import { DataFileError } from '../../src/i18n/readDataFile';
 import { realRecognizer } from './harness';
 
+const scratchDirs: string[] = [];
 function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'bankbot-data-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bankbot-data-'));
+  scratchDirs.push(dir);
+  return dir;
 }
+afterAll(() => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function edited(file: string, edit: (json: Record<string, unknown>) => void): string {
   const dir = scratch();
