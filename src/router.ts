@@ -198,6 +198,7 @@ export class Router {
         const locale: ReplyLocale = { ...input.locale, script };
         input.locale = locale;
         setTurnLocale(dc.context, locale);
+        turnInfo(dc.context).script = script;
       },
       humanRequest: (): HumanAgentOptions => {
         const fraud = activeFlow?.intents.includes(Intent.FraudReport) || state.lastIntent === Intent.FraudReport;
