@@ -38,7 +38,7 @@ describe('FAQ lookup on held-out phrasings', () => {
   it(`finds the right entry for at least ${MIN_HIT_RATE * 100} % of them`, () => {
     const hit = rate(results, (o) => o !== 'missed');
     const misses = results.filter((r) => r.outcome === 'missed').map((r) => `${r.id}: ${r.text}`);
-    expect({ hit, misses }).toEqual({ hit: expect.any(Number), misses: expect.any(Array) });
+    if (hit < MIN_HIT_RATE) throw new Error(`hit rate ${hit.toFixed(3)} < ${MIN_HIT_RATE}; missed:\n${misses.join('\n')}`);
     expect(hit).toBeGreaterThanOrEqual(MIN_HIT_RATE);
   });
 
