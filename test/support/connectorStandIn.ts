@@ -30,7 +30,9 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const server: Server = createServer((req, res) => {
     const match = ROUTE.exec(req.url?.split('?')[0] ?? '');
     if (req.method !== 'POST' || !match) {
-      res.writeHead(404).end();
+      // Not chained: restify, once loaded in the same process, patches writeHead to return nothing.
+      res.statusCode = 404;
+      res.end();
       return;
     }
     const chunks: Buffer[] = [];
@@ -43,7 +45,8 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
         activity,
       });
       listeners.forEach((l) => l());
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${received.length}` }));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: `reply-${received.length}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -49,7 +49,10 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** The real app as its own OS process (`tsx src/index.ts`), for multi-process and restart tests. */
+/**
+ * The real app as its own OS process (`tsx src/index.ts`), for multi-process and restart tests.
+ * It is ready when it logs its info-level "listening" line, so LOG_LEVEL must stay at info or below.
+ */
 export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
   const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/index.ts')], {
     cwd: ROOT,
