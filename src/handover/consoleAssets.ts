@@ -18,7 +18,7 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
 export function registerConsoleAssets(server: Server): void {
   for (const asset of ASSETS) {
     const body = readFileSync(join(__dirname, 'console', asset.file));
-    server.get(asset.path, (_req, res) => {
+    server.get(asset.path, async (_req, res) => {
       res.writeHead(200, {
         'Content-Type': asset.type,
         'Content-Length': body.length,
