@@ -133,6 +133,40 @@ describe('chat widget on the demo page', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('shows a hero card from the other side, and its button answers like a suggested action', async () => {
+    const page = await openPage('/en');
+    const w = widget(page);
+    await openWidget(page);
+    const session = await page.evaluate((key) => sessionStorage.getItem(key), `bankbot.webchat:${server.url}`);
+    const { conversationId } = JSON.parse(session ?? '{}') as { conversationId: string };
+    await server.app.context.pushers.send({ channelId: 'directline', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } }, [
+      {
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.hero',
+            content: {
+              title: 'Renew your certificate',
+              text: 'Takes three minutes <script>alert(1)</script>',
+              images: [{ url: 'javascript:alert(1)' }],
+              buttons: [{ type: 'imBack', title: 'Branches nearby', value: 'find a branch' }],
+            },
+          },
+        ],
+      },
+    ]);
+    const card = page.locator('[data-bankbot-widget] .card');
+    await card.waitFor();
+    expect(await card.locator('.card-title').textContent()).toBe('Renew your certificate');
+    expect(await card.locator('.card-text').textContent()).toBe('Takes three minutes <script>alert(1)</script>');
+    expect(await card.locator('img').count()).toBe(0); // only https: or same-site images
+    const before = await w.botBubbles.count();
+    await card.getByRole('button', { name: 'Branches nearby' }).click();
+    await waitForBotMessages(page, before);
+    expect(await w.userBubbles.last().textContent()).toBe('Branches nearby');
+    expect(dialogs).toEqual([]);
+  });
+
   it('sends the browser location as a location the branch flow understands', async () => {
     await context.grantPermissions(['geolocation'], { origin: server.url });
     await context.setGeolocation({ latitude: 31.2304, longitude: 121.4737 });
