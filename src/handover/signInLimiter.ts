@@ -2,12 +2,14 @@ import type { Redis } from 'ioredis';
 import type { HandoverKeys } from './handoverKeys';
 
 export interface SignInLimits {
-  /** Failed attempts allowed per window, per agent name and per client address. */
-  maxFailures: number;
+  /** Failed attempts allowed per window for one agent name. */
+  maxPerName: number;
+  /** …and from one client address (higher: a contact centre's agents may share one NAT address). */
+  maxPerAddress: number;
   windowSeconds: number;
 }
 
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { maxFailures: 5, windowSeconds: 15 * 60 };
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { maxPerName: 5, maxPerAddress: 20, windowSeconds: 15 * 60 };
 
 /**
  * Slows password guessing: failures are counted in Redis per name and per address (so the limit
@@ -25,7 +27,8 @@ export class SignInLimiter {
   async retryAfter(name: string, address: string): Promise<number> {
     const scopes = this.scopes(name, address);
     const counts = await Promise.all(scopes.map((s) => this.redis.get(s)));
-    const blocked = scopes.filter((_, i) => Number(counts[i] ?? 0) >= this.limits.maxFailures);
+    const limits = [this.limits.maxPerName, this.limits.maxPerAddress];
+    const blocked = scopes.filter((_, i) => Number(counts[i] ?? 0) >= limits[i]);
     if (blocked.length === 0) return 0;
     const ttls = await Promise.all(blocked.map((s) => this.redis.ttl(s)));
     return Math.max(1, ...ttls);
