@@ -1,6 +1,7 @@
 import { DirectLineClient, HttpError } from './directLineClient';
 import { el } from './el';
-import { actionButton, formatTime, renderMessage, typingIndicator, type RenderContext } from './renderActivity';
+import { MessageList } from './messageList';
+import { formatTime, renderMessage, type RenderContext } from './renderActivity';
 import type { WidgetStrings } from './strings';
 import type { WidgetView } from './widgetView';
 import { geoEntity, type CardAction, type OutgoingActivity, type WireActivity } from './wireTypes';
@@ -8,8 +9,6 @@ import { geoEntity, type CardAction, type OutgoingActivity, type WireActivity } 
 const POLL_OPEN_MS = 1000;
 const POLL_CLOSED_MS = 8000;
 const MAX_BACKOFF_MS = 15000;
-/** A typing indicator never outlives this, even if the answer is lost. */
-const TYPING_MAX_MS = 30000;
 
 interface Pending {
   row: HTMLElement;
@@ -30,9 +29,8 @@ export class ChatWidget {
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private composing = false;
-  private typingRow: HTMLElement | undefined;
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly render: RenderContext;
+  private readonly list: MessageList;
 
   constructor(
     private readonly view: WidgetView,
@@ -41,6 +39,7 @@ export class ChatWidget {
     private readonly openKey: string,
   ) {
     this.render = { strings, onAction: (action) => this.act(action) };
+    this.list = new MessageList(view.log, view.suggestions, this.render);
     this.bind();
     if (this.client.hasSession) {
       // A reload: bring the conversation (and the panel, if it was open) back.
@@ -57,7 +56,7 @@ export class ChatWidget {
     v.badge.hidden = true;
     sessionStorage.setItem(this.openKey, '1');
     if (focus) v.input.focus();
-    this.scrollToEnd();
+    this.list.scrollToEnd();
     void this.ensureConnected().then(() => this.pollSoon(0));
   }
 
@@ -122,8 +121,7 @@ export class ChatWidget {
     this.watermark = '';
     this.seen.clear();
     this.pending.clear();
-    this.view.log.replaceChildren(el('p', { class: 'notice' }, [this.strings.newConversation]));
-    this.showSuggestions([]);
+    this.list.clear(this.strings.newConversation);
     await this.ensureConnected();
     this.view.input.focus();
   }
@@ -144,8 +142,9 @@ export class ChatWidget {
       const page = await this.client.poll(this.watermark);
       this.failures = 0;
       this.setStatus(undefined);
+      const firstLoad = this.watermark === '';
       this.watermark = page.watermark;
-      this.show(page.activities);
+      this.show(page.activities, firstLoad);
       this.pollSoon(this.isOpen ? POLL_OPEN_MS : POLL_CLOSED_MS);
     } catch (err) {
       if (err instanceof HttpError && [401, 403, 404].includes(err.status)) {
@@ -158,13 +157,15 @@ export class ChatWidget {
     }
   }
 
-  private show(activities: WireActivity[]): void {
+  private show(activities: WireActivity[], firstLoad: boolean): void {
+    const follow = this.list.nearEnd();
     let last: WireActivity | undefined;
+    let first: HTMLElement | undefined;
     for (const a of activities) {
       if (a.id && this.seen.has(a.id)) continue;
       if (a.id) this.seen.add(a.id);
       const isUser = a.from?.role === 'user';
-      if (a.type === 'typing' && !isUser) this.setTyping(true);
+      if (a.type === 'typing' && !isUser) this.list.setTyping(true);
       if (a.type !== 'message') continue;
       last = a;
       const mine = a.channelData?.clientActivityID;
@@ -177,47 +178,17 @@ export class ChatWidget {
       }
       const row = renderMessage(a, isUser, this.render);
       if (!isUser) {
-        this.setTyping(false);
+        this.list.setTyping(false);
         if (!this.isOpen) this.view.badge.hidden = false;
       }
-      if (row) this.append(row, isUser);
+      if (row) {
+        this.list.insert(row);
+        first ??= row;
+      }
     }
-    if (last) this.showSuggestions(last.from?.role !== 'user' ? (last.suggestedActions?.actions ?? []) : []);
-  }
-
-  private append(row: HTMLElement, force: boolean): void {
-    const log = this.view.log;
-    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
-    if (this.typingRow?.parentNode === log) log.insertBefore(row, this.typingRow);
-    else log.append(row);
-    if (force || nearEnd) this.scrollToEnd();
-  }
-
-  private scrollToEnd(): void {
-    this.view.log.scrollTop = this.view.log.scrollHeight;
-  }
-
-  private showSuggestions(actions: CardAction[]): void {
-    const box = this.view.suggestions;
-    const log = this.view.log;
-    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
-    box.replaceChildren(...actions.map((a) => actionButton(a, this.render)));
-    box.hidden = actions.length === 0;
-    // The buttons take room from the message list: keep its newest message in view.
-    if (nearEnd) this.scrollToEnd();
-  }
-
-  private setTyping(on: boolean): void {
-    clearTimeout(this.typingTimer);
-    if (!on) {
-      this.typingRow?.remove();
-      this.typingRow = undefined;
-      return;
-    }
-    this.typingRow ??= typingIndicator(this.strings);
-    this.view.log.append(this.typingRow);
-    this.scrollToEnd();
-    this.typingTimer = setTimeout(() => this.setTyping(false), TYPING_MAX_MS);
+    if (last) this.list.showSuggestions(last.from?.role !== 'user' ? (last.suggestedActions?.actions ?? []) : []);
+    // Follow the conversation unless the customer scrolled up to reread.
+    if (first && follow) this.list.reveal(first, firstLoad);
   }
 
   private setStatus(text: string | undefined): void {
@@ -254,7 +225,7 @@ export class ChatWidget {
   }
 
   private notice(text: string): void {
-    this.append(el('p', { class: 'notice', role: 'status' }, [text]), true);
+    this.list.append(el('p', { class: 'notice', role: 'status' }, [text]));
   }
 
   private send(content: Pick<OutgoingActivity, 'text' | 'value' | 'entities'>, label: string): void {
@@ -264,8 +235,8 @@ export class ChatWidget {
     const row = renderMessage({ type: 'message', text: label }, true, this.render) ?? el('div');
     row.lastElementChild?.replaceWith(meta);
     this.pending.set(clientActivityID, { row, meta, activity });
-    this.showSuggestions([]);
-    this.append(row, true);
+    this.list.showSuggestions([]);
+    this.list.append(row);
     void this.deliver(clientActivityID);
   }
 
@@ -273,13 +244,13 @@ export class ChatWidget {
     const pending = this.pending.get(clientActivityID);
     if (!pending) return;
     pending.meta.replaceChildren(this.strings.sending);
-    this.setTyping(true);
+    this.list.setTyping(true);
     try {
       await this.ensureConnected();
       await this.client.post(pending.activity);
       this.pollSoon(0);
     } catch {
-      this.setTyping(false);
+      this.list.setTyping(false);
       const retry = el('button', { type: 'button' }, [this.strings.retry]);
       retry.addEventListener('click', () => void this.deliver(clientActivityID));
       pending.meta.replaceChildren(el('span', { class: 'failed' }, [this.strings.failed]), retry);

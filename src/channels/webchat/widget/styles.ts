@@ -24,7 +24,7 @@ textarea:focus { outline: none; border-color: var(--brand); box-shadow: 0 0 0 3p
 .icon-btn { flex: none; width: 36px; height: 36px; border: 0; border-radius: 8px; background: transparent; color: inherit; display: grid; place-items: center; }
 .icon-btn:hover { background: rgba(255, 255, 255, .16); }
 .status { padding: 6px 16px; background: #fff4d6; color: #6b4b00; font-size: 12px; }
-.log { flex: 1; overflow-y: auto; padding: 16px 14px 8px; background: #f4f6f9; }
+.log { position: relative; flex: 1; overflow-y: auto; padding: 16px 14px 8px; background: #f4f6f9; }
 .notice { margin: 4px auto 12px; max-width: 90%; text-align: center; font-size: 12px; color: #5b6675; }
 .row { display: flex; flex-direction: column; align-items: flex-start; margin: 0 0 12px; }
 .row.user { align-items: flex-end; }
