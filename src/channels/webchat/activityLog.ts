@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { LuaScript } from '../../redis/luaScript';
+import { storeCall } from './storeCall';
 
 /**
  * A conversation's activities as Direct Line clients read them
@@ -61,17 +62,19 @@ export class ActivityLog {
 
   /** Creates an empty log; false when the conversation already has one (a restart is idempotent). */
   async start(conversationId: string): Promise<boolean> {
-    const created = await this.redis.set(this.keys(conversationId)[0], '0', 'EX', this.options.ttlSeconds, 'NX');
+    const created = await storeCall('ActivityLog.start()', () =>
+      this.redis.set(this.keys(conversationId)[0], '0', 'EX', this.options.ttlSeconds, 'NX'),
+    );
     return created === 'OK';
   }
 
   /** Forgets a conversation's log (a start whose greeting turn failed). */
   async discard(conversationId: string): Promise<void> {
-    await this.redis.del(...this.keys(conversationId));
+    await storeCall('ActivityLog.discard()', () => this.redis.del(...this.keys(conversationId)));
   }
 
   async exists(conversationId: string): Promise<boolean> {
-    return (await this.redis.exists(this.keys(conversationId)[0])) === 1;
+    return (await storeCall('ActivityLog.exists()', () => this.redis.exists(this.keys(conversationId)[0]))) === 1;
   }
 
   /**
@@ -82,7 +85,9 @@ export class ActivityLog {
     if (activities.length === 0) return [];
     const stored = activities.map(({ id: _ignored, ...rest }) => JSON.stringify(rest));
     const first = Number(
-      await APPEND.run(this.redis, this.keys(conversationId), [this.options.max, this.options.ttlSeconds, ...stored]),
+      await storeCall('ActivityLog.append()', () =>
+        APPEND.run(this.redis, this.keys(conversationId), [this.options.max, this.options.ttlSeconds, ...stored]),
+      ),
     );
     if (first < 0) return undefined;
     // A lost notice only delays a stream until its next keep-alive read; the append itself stands.
@@ -92,7 +97,9 @@ export class ActivityLog {
 
   /** Activities with index >= watermark still in the log, or undefined when there is no log. */
   async read(conversationId: string, watermark: number): Promise<ActivityPage | undefined> {
-    const reply = readReply.parse(await READ.run(this.redis, this.keys(conversationId), [watermark]));
+    const reply = readReply.parse(
+      await storeCall('ActivityLog.read()', () => READ.run(this.redis, this.keys(conversationId), [watermark])),
+    );
     if (reply === -1) return undefined;
     const [total, start, items] = reply;
     const activities = items.map((json, i) => ({ ...(JSON.parse(json) as Partial<Activity>), id: activityId(conversationId, start + i) }));

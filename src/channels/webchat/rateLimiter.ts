@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LuaScript } from '../../redis/luaScript';
+import { storeCall } from './storeCall';
 
 /**
  * A sliding-window limit kept in Redis (a sorted set of recent hits), so the limit holds across
@@ -28,7 +29,9 @@ export class RateLimiter {
   /** True when this hit is allowed (and counted). */
   async hit(subject: string): Promise<boolean> {
     const member = `${Date.now()}:${randomBytes(6).toString('base64url')}`;
-    const allowed = await HIT.run(this.redis, [`${this.keyPrefix}${subject}`], [Date.now(), this.windowMs, this.limit, member]);
+    const allowed = await storeCall('RateLimiter.hit()', () =>
+      HIT.run(this.redis, [`${this.keyPrefix}${subject}`], [Date.now(), this.windowMs, this.limit, member]),
+    );
     return Number(allowed) === 1;
   }
 }
