@@ -102,6 +102,7 @@ export class ActivityLog {
     );
     if (reply === -1) return undefined;
     const [total, start, items] = reply;
+    // Entries are JSON that append() above wrote from validated activities.
     const activities = items.map((json, i) => ({ ...(JSON.parse(json) as Partial<Activity>), id: activityId(conversationId, start + i) }));
     return { activities, watermark: total };
   }
