@@ -81,8 +81,8 @@ export class AgentDesk {
 
   async send(handle: string, agent: string, text: string): Promise<TranscriptEntry> {
     const record = await this.owned(handle, agent);
-    await this.deps.push.agentMessage(record, agent, text);
-    const entry: TranscriptEntry = { from: 'agent', agent, text, at: this.deps.clock() };
+    // The stored (masked) entry is what every console shows, like the transcript.
+    const entry = await this.deps.push.agentMessage(record, agent, text);
     await this.deps.events.publish({ type: 'message', handle, agent, entry });
     return entry;
   }

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import { hashId } from '../logger';
 import type { HandoverRecord } from './handoverRecord';
 import { handoverText, type HandoverTextId } from './handoverTexts';
-import type { TranscriptStore } from './transcriptStore';
+import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
 
 /** Choices shown with the rating question on channels that render suggested actions. */
 const RATING_ACTIONS = {
@@ -25,9 +25,9 @@ export class CustomerPush {
   ) {}
 
   /** An agent's message, verbatim. Throws when the channel refuses, so the console can say so. */
-  async agentMessage(record: HandoverRecord, agent: string, text: string): Promise<void> {
+  async agentMessage(record: HandoverRecord, agent: string, text: string): Promise<TranscriptEntry> {
     await this.pushers.send(record.reference, [{ type: 'message', text }]);
-    await this.transcripts.append(record.member, { from: 'agent', agent, text, at: this.clock() });
+    return this.transcripts.append(record.member, { from: 'agent', agent, text, at: this.clock() });
   }
 
   /** One of our catalogue texts in the customer's script; failures are logged, not thrown. */

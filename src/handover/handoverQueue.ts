@@ -44,7 +44,7 @@ export class HandoverQueue {
   async join(input: JoinInput, now: number): Promise<{ status: 'new' | 'queued' | 'assigned'; position: number }> {
     const score = now + (input.urgent ? 0 : NORMAL_OFFSET);
     const fields = recordFields(input, now);
-    const args = [input.member, score, now + this.options.waitSeconds * 1000, this.options.recordTtlSeconds, ...Object.entries(fields).flat()];
+    const args = [input.member, score, now + this.options.waitSeconds * 1000, this.options.recordTtlSeconds, input.reason, ...Object.entries(fields).flat()];
     const status = String(await ENQUEUE.run(this.redis, this.lua(input.member), args)) as 'new' | 'queued' | 'assigned';
     const position = (await this.position(input.member)) ?? 0;
     if (status !== 'assigned') await this.redis.hset(this.keys.conversation(input.member), 'told', position);

@@ -7,19 +7,22 @@ import { LuaScript } from '../redis/luaScript';
  */
 
 /**
- * KEYS: conv hash, queue, deadlines. ARGV: member, score, deadline, ttl, field/value pairs…
- * Joining twice keeps the place, but an urgent request may move the customer forward.
+ * KEYS: conv hash, queue, deadlines. ARGV: member, score, deadline, ttl, reason, field/value pairs…
+ * Joining twice keeps the place, but an urgent request (fraud) moves the customer forward.
  */
 export const ENQUEUE = new LuaScript(`
 local st = redis.call('HGET', KEYS[1], 'state')
 if st == 'assigned' then return 'assigned' end
 if st == 'queued' then
   local cur = redis.call('ZSCORE', KEYS[2], ARGV[1])
-  if cur and tonumber(ARGV[2]) < tonumber(cur) then redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1]) end
+  if cur and tonumber(ARGV[2]) < tonumber(cur) then
+    redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+    redis.call('HSET', KEYS[1], 'urgent', '1', 'reason', ARGV[5])
+  end
   return 'queued'
 end
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'state', 'queued', unpack(ARGV, 5))
+redis.call('HSET', KEYS[1], 'state', 'queued', unpack(ARGV, 6))
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])

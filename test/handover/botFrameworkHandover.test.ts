@@ -52,6 +52,13 @@ describe('handover on the Bot Framework channel', () => {
     const queue = await agent.json<{ waiting: Array<{ handle: string; channel: string; reason: string }> }>('GET', '/agent/api/queue');
     expect(queue.waiting).toEqual([expect.objectContaining({ handle, channel: 'msteams', reason: 'requested' })]);
 
+    // The agent sees the conversation so far: the customer's words and the bot's replies as sent.
+    const view = await agent.json<{ transcript: Array<{ from: string; text: string }> }>('GET', `/agent/api/conversations/${handle}`);
+    expect(view.transcript).toEqual([
+      expect.objectContaining({ from: 'customer', text: '转人工' }),
+      expect.objectContaining({ from: 'bot', text: expect.stringMatching(/排在第 1 位/) }),
+    ]);
+
     const before = connector.received.filter((r) => r.conversationId === conv).length;
     await agent.json('POST', `/agent/api/conversations/${handle}/take`);
     expect(await nextText(conv, before + 1)).toMatch(/alice/);

@@ -45,6 +45,7 @@ describe('HandoverQueue (real Redis)', () => {
     await queue.join(customer('b'), 2000);
     expect(await queue.join(customer('b'), 9000)).toEqual({ status: 'queued', position: 2 });
     expect(await queue.join(customer('b', true), 9500)).toEqual({ status: 'queued', position: 1 });
+    expect(await queue.record('b')).toMatchObject({ urgent: true, reason: 'fraud', enqueuedAt: 2000 });
   });
 
   it('lets a customer leave, and the ones behind move up', async () => {
