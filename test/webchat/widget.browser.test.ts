@@ -177,6 +177,8 @@ describe('chat widget on the demo page', () => {
     await w.locate.click();
     await waitForBotMessages(page, before);
     expect(await w.userBubbles.last().textContent()).toBe('📍 已发送我的位置');
+    // The branch finder measured distances from the shared point (Shanghai → "约 1.7 公里").
+    expect(await w.botBubbles.last().textContent()).toMatch(/\d+(\.\d+)?\s*公里/);
     expect(await w.locate.getAttribute('aria-label')).toBe('发送我的位置（查找附近网点）');
   });
 
