@@ -38,12 +38,13 @@ export class HandoverService implements HandoverPort {
     const offer = !this.deps.hours.isOpen(new Date(now)) ? 'closedHours' : (await this.deps.sessions.online(now)).length === 0 ? 'noAgents' : undefined;
     if (offer) {
       await this.deps.queue.park(input, 'ticket', now + this.deps.offerMs, now);
-      await ctx.sendActivity(handoverText(offer, input.script, { hours: this.deps.hours.hoursText }));
+      // A fraud victim must hear about the 24-hour line before anything else.
+      await ctx.sendActivity(handoverText(input.urgent ? 'closedUrgent' : offer, input.script, { hours: this.deps.hours.hoursText }));
       return;
     }
     const joined = await this.deps.queue.join(input, now);
     if (joined.status === 'assigned') return;
-    await ctx.sendActivity(handoverText('queued', input.script, { position: joined.position }));
+    await ctx.sendActivity(handoverText(input.urgent ? 'queuedUrgent' : 'queued', input.script, { position: joined.position }));
     await this.deps.events.publish({ type: 'queue' });
     if (joined.status === 'new') await ctx.sendActivity(await this.handoffInitiation(ctx, input));
   }

@@ -12,6 +12,10 @@ export const HANDOVER_TEXTS = {
     zh: '正在为您转接人工客服，您目前排在第 {position} 位。请稍候；回复“取消”可退出排队。',
     en: 'Connecting you to a customer-service agent. You are number {position} in the queue. Reply "cancel" to leave the queue.',
   },
+  queuedUrgent: {
+    zh: '已为您加急转接人工客服，您目前排在第 {position} 位。如需立即冻结账户，请同时拨打银行卡背面的24小时客服电话。回复“取消”可退出排队。',
+    en: 'Connecting you to an agent as URGENT. You are number {position} in the queue. To freeze your account right away, also call the 24-hour number on the back of your card. Reply "cancel" to leave the queue.',
+  },
   stillQueued: {
     zh: '您的留言客服接入后可以看到。您目前排在第 {position} 位；回复“取消”可退出排队。',
     en: 'The agent will see your message when they join. You are number {position} in the queue; reply "cancel" to leave.',
@@ -31,6 +35,10 @@ export const HANDOVER_TEXTS = {
   noAgents: {
     zh: '抱歉，目前没有空闲的人工客服。您可以留言，并留下电话或邮箱，我们会尽快联系您；回复“取消”则不留言。',
     en: 'Sorry, no agent is available right now. You can leave a message with a phone number or e-mail and we will contact you. Reply "cancel" to skip.',
+  },
+  closedUrgent: {
+    zh: '已为您加急转接人工客服，但现在没有客服能接听（服务时间 {hours}）。如需冻结账户，请立即拨打银行卡背面的24小时客服电话。您也可以留言，并留下电话或邮箱，我们会尽快联系您；回复“取消”则不留言。',
+    en: 'We tried to reach an agent urgently, but nobody can answer right now (hours: {hours}). To freeze your account, call the 24-hour number on the back of your card now. You can also leave a message with a phone number or e-mail. Reply "cancel" to skip.',
   },
   waitTimeout: {
     zh: '抱歉让您久等了，暂时没有客服能接入。您可以直接留言，并留下电话或邮箱，我们会尽快联系您；回复“取消”则不留言。',

@@ -51,6 +51,17 @@ describe('waiting for an agent', () => {
     expect(waiting.map((w) => w.position)).toEqual([1]);
   });
 
+  it('puts a fraud victim ahead of the queue, tells them it is urgent and names the 24-hour line', async () => {
+    const agent = await signedInAgent();
+    await say('q-normal', '转人工');
+    await say('q-fraud', '我被骗了，钱被转走了');
+    await say('q-fraud', '1');
+    const texts = connector.received.filter((r) => r.conversationId === 'q-fraud' && r.activity.type === 'message').map((r) => String(r.activity.text));
+    expect(texts.at(-1)).toMatch(/加急转接人工客服.*排在第 1 位.*24小时/);
+    const { waiting } = await agent.json<{ waiting: Array<{ handle: string; urgent: boolean; reason: string }> }>('GET', '/agent/api/queue');
+    expect(waiting[0]).toMatchObject({ urgent: true, reason: 'fraud', handle: Buffer.from('msteams/q-fraud').toString('base64url') });
+  });
+
   it('tells a waiting customer who writes that the agent will see it, and keeps the bot out', async () => {
     await signedInAgent();
     await say('q-writer', '人工客服');
