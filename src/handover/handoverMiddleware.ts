@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { BotError, ErrorCode } from '../errors';
 import { conversationKey, type TurnMiddleware } from '../runtime/botRuntime';
 import { CUSTOMER_TURN_HANDLERS, type TurnHandlerDeps } from './customerTurnHandlers';
 import { effectiveState } from './handoverRecord';
@@ -20,12 +21,25 @@ export function handoverMiddleware(deps: HandoverMiddlewareDeps): TurnMiddleware
     const member = conversationKey(ctx);
     recordReplies(ctx, member, deps);
     const text = ctx.activity.text ?? '';
-    const entry = await deps.transcripts.append(member, { from: 'customer', text: text || '[attachment]', at: deps.clock() });
-    const record = await deps.queue.record(member);
+    const { entry, record } = await asStoreError(async () => ({
+      entry: await deps.transcripts.append(member, { from: 'customer', text: text || '[attachment]', at: deps.clock() }),
+      record: await deps.queue.record(member),
+    }));
     const state = effectiveState(record, deps.clock());
     if (!record || state === 'bot') return next();
     await CUSTOMER_TURN_HANDLERS[state]({ ctx, record, text, entry, next }, deps);
   };
+}
+
+/** Redis failing here answers 503 STORE_UNAVAILABLE (the channel retries), as state failures do. */
+async function asStoreError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof BotError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new BotError(ErrorCode.StoreUnavailable, `handoverMiddleware: Redis did not answer: ${reason}`, { cause: err });
+  }
 }
 
 /**

@@ -4,9 +4,10 @@
  * the conversation, both exchange messages, the agent closes, and the bot answers the customer's
  * next message. A customer's XSS payload shows as text in the console and never runs.
  */
+import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { launchBrowser, waitForBotMessages, widget } from '../webchat/support/browser';
+import { ARTIFACTS, launchBrowser, waitForBotMessages, widget } from '../webchat/support/browser';
 import { createAgent, PASSWORD } from './support/consoleClient';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
@@ -88,6 +89,7 @@ it('hands a web-widget customer to an agent in the console and back to the bot',
   expect(await agentPage.locator('#transcript img').count()).toBe(0);
   expect(await agentPage.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(agentDialogs).toEqual([]);
+  await agentPage.screenshot({ path: resolve(ARTIFACTS, 'agent-console.png') });
 
   await agentPage.click('#close');
   await waitForCustomerText(customer, /打分/);
