@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   UserState,
@@ -7,6 +6,7 @@ import {
 import restify, { type Server } from 'restify';
 import type { AppContext } from './appContext';
 import { CustomerServiceBot } from './bot';
+import { BotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
 import { botFrameworkPusher } from './channels/botframework/botFrameworkPusher';
 import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
 import { wechatRoutes } from './channels/wechat/wechatRoutes';
@@ -40,7 +40,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR });
-  const adapter = new CloudAdapter(
+  const adapter = new BotFrameworkAdapter(
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.MicrosoftAppId,
       MicrosoftAppPassword: config.MicrosoftAppPassword,

@@ -1,4 +1,5 @@
-import type { CloudAdapter, ConversationState, Storage, UserState } from 'botbuilder';
+import type { ConversationState, Storage, UserState } from 'botbuilder';
+import type { BotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
 import type { Redis } from 'ioredis';
 import type { PushRegistry } from './channels/pushRegistry';
 import type { Config } from './config';
@@ -18,7 +19,7 @@ export interface AppContext {
   conversationState: ConversationState;
   userState: UserState;
   recognizer: Recognizer;
-  adapter: CloudAdapter;
+  adapter: BotFrameworkAdapter;
   runtime: BotRuntime;
   pushers: PushRegistry;
   /** Tasks run at shutdown, after the server stopped accepting and turns in flight finished. */

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import RedisMock from 'ioredis-mock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -18,7 +18,7 @@ export interface StateConnection {
  * queueing them in memory: no offline queue, one retry per command, and reconnects forever in the
  * background so the bot recovers by itself.
  */
-export function redisOptions(): ConstructorParameters<typeof Redis>[1] {
+export function redisOptions(): RedisOptions {
   return {
     lazyConnect: true,
     enableOfflineQueue: false,

@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import restify from 'restify';
 import { findBotError } from '../../errors';
 import { sendBotError, sendError } from '../../http/sendError';
@@ -23,7 +24,9 @@ export const botFrameworkRoutes: RouteModule = (server, app) => {
       if (!parsed.success) return sendError(res, 400, 'BAD_REQUEST', `not a valid activity: ${describeZodError(parsed.error)}`);
       const auth = String(req.headers.authorization ?? '');
       try {
-        const invokeResponse = await app.adapter.processActivity(auth, parsed.data, app.runtime.handleTurn);
+        // Validated above for what we rely on; the rest of the schema is botbuilder's to interpret.
+        const activity = parsed.data as unknown as Activity;
+        const invokeResponse = await app.adapter.runActivity(auth, activity, app.runtime.handleTurn);
         res.status(invokeResponse?.status ?? 200);
         if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
         else res.end();

@@ -4,7 +4,8 @@
  * it so they test the channel, not the dialogs being written elsewhere; the browser tests run the
  * whole app instead (test/support/testServer.ts).
  */
-import { ActivityTypes, CloudAdapter, ConversationState, MessageFactory, UserState, type TurnContext } from 'botbuilder';
+import { ActivityTypes, ConversationState, MessageFactory, UserState, type TurnContext } from 'botbuilder';
+import { BotFrameworkAdapter } from '../../../src/channels/botframework/botFrameworkAdapter';
 import restify from 'restify';
 import type { AppContext } from '../../../src/appContext';
 import { readLocation } from '../../../src/channels/location';
@@ -61,7 +62,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
   const userState = new UserState(storage);
   const lock = new RedisTurnLock(redis, { prefix, lockMs: config.TURN_LOCK_MS, waitMs: config.TURN_LOCK_WAIT_MS });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
-  const adapter = new CloudAdapter();
+  const adapter = new BotFrameworkAdapter();
   const context: AppContext = {
     config,
     logger,
