@@ -23,8 +23,10 @@ export function scriptOfText(text: string, detected: Script, previous?: Script):
   const han = text.match(HAN) ?? [];
   const latin = (text.match(LATIN_WORD) ?? []).filter((w) => !LANGUAGE_NEUTRAL_TOKENS.has(w.toLowerCase()));
   if (han.length === 0) return latin.length === 0 ? undefined : 'en';
-  // "U盾" is Chinese even if a detector counting Latin words says otherwise.
-  const chinese = detected === 'en' ? (latin.length > 0 ? 'en' : (previous === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans')) : detected;
+  // "U盾" is Chinese even if a detector counting Latin words says otherwise; mixed text such as
+  // the button label "U盾（USB Key）" keeps a Chinese conversation Chinese.
+  const previousChinese = previous === 'zh-Hans' || previous === 'zh-Hant' ? previous : undefined;
+  const chinese = detected === 'en' ? (latin.length > 0 ? (previousChinese ?? 'en') : (previousChinese ?? 'zh-Hans')) : detected;
   if (chinese === 'zh-Hans' && previous === 'zh-Hant' && !han.some(isSimplifiedOnly)) {
     // 你好 / 好的 look the same in both scripts: keep answering in traditional.
     return 'zh-Hant';
