@@ -1,6 +1,7 @@
 /** The console's API refuses what it must: no session, someone else's conversation, password guessing. */
 import { messageActivity, postActivity } from '../support/activities';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
+import { newTestRedis } from '../support/testRedis';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { ConsoleClient, createAgent, handleOf } from './support/consoleClient';
 
@@ -77,6 +78,39 @@ describe('agent console security', () => {
     expect((await alice.call('GET', `/agent/api/conversations/${handle}`)).status).toBe(200);
     const sent = connector.received.filter((r) => r.conversationId === 'sec-1').map((r) => r.activity.text);
     expect(sent).not.toContain('hijack');
+  });
+
+  it("never streams a customer's message to an agent who does not own the conversation", async () => {
+    const alice = new ConsoleClient(server.url);
+    const bob = new ConsoleClient(server.url);
+    await alice.signIn('alice');
+    await bob.signIn('bob');
+    await Promise.all([alice.openStream(), bob.openStream()]);
+    await postActivity(server.url, messageActivity(connector.url, 'sec-2', '转人工'));
+    await connector.waitFor('sec-2', 1);
+    const handle = handleOf('msteams', 'sec-2');
+    await alice.json('POST', `/agent/api/conversations/${handle}/take`);
+    await postActivity(server.url, messageActivity(connector.url, 'sec-2', 'private: my balance is low'));
+    await alice.waitForEvent((e) => e.type === 'message' && (e.data.entry as { text: string }).text.startsWith('private'));
+    // Events keep their order on the one pub/sub channel: once bob sees a later one, he had his chance.
+    await postActivity(server.url, messageActivity(connector.url, 'sec-3', '转人工'));
+    await postActivity(server.url, messageActivity(connector.url, 'sec-3', 'still there?')); // waiting: every agent sees it
+    await bob.waitForEvent((e) => e.type === 'message' && e.data.handle === handleOf('msteams', 'sec-3'));
+    expect(bob.events.filter((e) => e.type === 'message' && e.data.handle === handle)).toEqual([]);
+    alice.close();
+    bob.close();
+  });
+
+  it('keeps only a hash of the session token in Redis, with the session timeout', async () => {
+    const alice = new ConsoleClient(server.url);
+    await alice.signIn('alice');
+    const token = alice.cookie.split('=')[1];
+    const redis = newTestRedis();
+    const keys = await redis.keys(`${server.prefix}handover:session:*`);
+    expect(keys.some((k) => k.includes(token))).toBe(false);
+    const ttls = await Promise.all(keys.map((k) => redis.ttl(k)));
+    expect(ttls.every((t) => t > 0 && t <= 28_800)).toBe(true);
+    await redis.quit();
   });
 
   it('refuses bodies that are not JSON or do not fit the schema', async () => {

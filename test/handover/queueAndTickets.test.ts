@@ -80,8 +80,13 @@ describe('waiting for an agent', () => {
     expect(await message('q-late', 2)).toMatch(/久等/);
     await say('q-late', '请尽快回电 13812345678，谢谢');
     expect(await message('q-late', 3)).toMatch(/留言已提交（编号 T\d+）/);
-    const { tickets } = await agent.json<{ tickets: Array<{ message: string; contact: string; channel: string }> }>('GET', '/agent/api/tickets');
-    expect(tickets[0]).toMatchObject({ message: '请尽快回电 [mobile]，谢谢', contact: '13812345678', channel: 'msteams' });
+    const { tickets } = await agent.json<{ tickets: Array<{ id: string; message: string; contact: string; channel: string }> }>('GET', '/agent/api/tickets');
+    expect(tickets[0]).toMatchObject({ message: '请尽快回电 [mobile]，谢谢', contact: '13812345678', channel: 'msteams', status: 'open' });
+    const id = tickets[0].id;
+    await agent.json('POST', `/agent/api/tickets/${id}/done`);
+    const after = await agent.json<{ tickets: Array<{ id: string; status: string; doneBy: string }> }>('GET', '/agent/api/tickets');
+    expect(after.tickets.find((t) => t.id === id)).toMatchObject({ status: 'done', doneBy: 'alice' });
+    expect((await agent.call('POST', '/agent/api/tickets/T99999999/done')).status).toBe(404);
   });
 });
 
