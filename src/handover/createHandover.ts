@@ -60,8 +60,9 @@ export function createHandover(deps: HandoverDeps): Handover {
   const hours = new BusinessHours(config.HANDOVER_HOURS, config.HANDOVER_HOLIDAYS, config.TZ);
   const push = new CustomerPush(deps.pushers, transcripts, logger, clock);
   const service = new HandoverService({ queue, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS });
-  const desk = new AgentDesk({ queue, assignments: new Assignments(redis, keys), transcripts, events, push, service, clock, offerMs: OFFER_MS });
-  const middleware = handoverMiddleware({ queue, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS });
+  const assignments = new Assignments(redis, keys);
+  const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS });
+  const middleware = handoverMiddleware({ queue, assignments, sessions, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS });
 
   const routes: RouteModule = async (server, app) => {
     await events.start(deps.duplicate());

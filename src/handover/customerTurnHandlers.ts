@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
+import type { AgentSessions } from './agentSessions';
+import type { Assignments } from './assignments';
 import type { HandoverEvents } from './handoverEvents';
 import { toHandle } from './handoverKeys';
 import type { HandoverQueue } from './handoverQueue';
@@ -13,6 +15,8 @@ import type { TranscriptEntry } from './transcriptStore';
 
 export interface TurnHandlerDeps {
   queue: HandoverQueue;
+  assignments: Assignments;
+  sessions: AgentSessions;
   service: HandoverService;
   tickets: TicketStore;
   ratings: RatingStore;
@@ -57,8 +61,18 @@ async function whileQueued(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<v
   await reply(turn, 'stillQueued', { position: (await deps.queue.position(member)) ?? 1 });
 }
 
+/**
+ * Forwards to the agent. An agent whose console has gone (no request or heartbeat for a minute)
+ * would leave the customer talking to nobody while the bot stays silent: hand them back instead.
+ */
 async function whileAssigned(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
-  await deps.events.publish({ type: 'message', handle: toHandle(turn.record.member), agent: turn.record.agent, entry: turn.entry });
+  const { member, agent } = turn.record;
+  const online = await deps.sessions.online(deps.clock());
+  if (!online.includes(agent) && (await deps.assignments.finish(member, agent, 'bot', 0))) {
+    await deps.events.publish({ type: 'closed', handle: toHandle(member), agent });
+    return reply(turn, 'agentLeft');
+  }
+  await deps.events.publish({ type: 'message', handle: toHandle(member), agent, entry: turn.entry });
 }
 
 async function awaitingRating(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {

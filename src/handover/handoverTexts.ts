@@ -60,6 +60,10 @@ export const HANDOVER_TEXTS = {
     zh: '客服 {agent} 已接入，请问有什么可以帮您？',
     en: 'Agent {agent} has joined. How can we help you?',
   },
+  agentLeft: {
+    zh: '抱歉，客服已离线，您的消息没有送达。您已回到智能助手；如需人工服务，请再次回复“转人工”。',
+    en: 'Sorry, the agent has gone offline and did not get your message. You are back with the assistant; say "agent" to wait for another person.',
+  },
   ratePrompt: {
     zh: '本次人工服务已结束。请为客服的服务打分：回复 1（很不满意）到 5（非常满意）。',
     en: 'The conversation with our agent has ended. Please rate the help from 1 (poor) to 5 (excellent).',

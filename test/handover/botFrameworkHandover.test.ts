@@ -90,4 +90,17 @@ describe('handover on the Bot Framework channel', () => {
     expect(transcript.status).toBe(403); // no longer waiting, no longer the agent's
     agent.close();
   });
+
+  it('hands the customer back to the bot when their agent has gone offline', async () => {
+    const agent = new ConsoleClient(server.url);
+    await agent.signIn('alice');
+    const conv = 'bf-handover-gone';
+    await say(conv, '转人工');
+    await agent.json('POST', `/agent/api/conversations/${handleOf('msteams', conv)}/take`);
+    await agent.call('POST', '/agent/api/signout'); // as a closed browser would, once its presence lapses
+    await say(conv, 'hello? anyone there?');
+    expect(texts(conv).at(-1)).toMatch(/客服已离线/);
+    await say(conv, '网银证书过期了');
+    expect(texts(conv).at(-1)).not.toMatch(/客服已离线/);
+  });
 });
