@@ -12,7 +12,6 @@ function hidden(prompt: string, input: NodeJS.ReadStream, output: NodeJS.WriteSt
   return new Promise((resolve, reject) => {
     output.write(prompt);
     const rl = createInterface({ input, output: undefined, terminal: true });
-    input.setRawMode?.(false);
     rl.once('line', (line) => {
       output.write('\n');
       rl.close();
