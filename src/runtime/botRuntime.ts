@@ -69,6 +69,9 @@ export class BotRuntime {
 
   private async runLocked(ctx: TurnContext): Promise<void> {
     const buffer = new ReplyBuffer(ctx);
+    // Load every state up front and together: ioredis sends the reads in one round trip, where
+    // lazy loading would read conversation and user state one after the other.
+    await Promise.all(this.deps.states.map((s) => s.load(ctx)));
     await this.runChain(ctx, 0);
     await Promise.all(this.deps.states.map((s) => s.saveChanges(ctx)));
     await buffer.flush();
