@@ -21,10 +21,13 @@ export function handoverMiddleware(deps: HandoverMiddlewareDeps): TurnMiddleware
     const member = conversationKey(ctx);
     recordReplies(ctx, member, deps);
     const text = ctx.activity.text ?? '';
-    const { entry, record } = await asStoreError(async () => ({
-      entry: await deps.transcripts.append(member, { from: 'customer', text: text || '[attachment]', at: deps.clock() }),
-      record: await deps.queue.record(member),
-    }));
+    // Both in flight at once: ioredis sends them in one round trip.
+    const [entry, record] = await asStoreError(() =>
+      Promise.all([
+        deps.transcripts.append(member, { from: 'customer', text: text || '[attachment]', at: deps.clock() }),
+        deps.queue.record(member),
+      ]),
+    );
     const state = effectiveState(record, deps.clock());
     if (!record || state === 'bot') return next();
     await CUSTOMER_TURN_HANDLERS[state]({ ctx, record, text, entry, next }, deps);
