@@ -1,0 +1,57 @@
+/**
+ * `npx tsx bench/turnCost.ts`: CPU per turn of the bot itself, in-process (no HTTP, no
+ * connector), with state in memory and in Redis, plus the NLU alone. It says how much of
+ * `npm run bench`'s gap to the echo bot is the bot's own work. Needs Redis on 127.0.0.1:6379.
+ */
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { CustomerServiceBot } from '../src/bot';
+import { PlaceholderHandover } from '../src/handover/placeholderHandover';
+import { createRecognizer } from '../src/nlu/createRecognizer';
+import { BotRuntime } from '../src/runtime/botRuntime';
+import { LocalTurnLock, RedisTurnLock, type TurnLock } from '../src/runtime/turnLock';
+import { RedisStorage } from '../src/storage/redisStorage';
+import { CollectingAdapter } from '../test/runtime/collectingAdapter';
+
+const TEXTS = ['网银证书过期了怎么办', 'my online banking certificate expired', '最近的网点在哪里', 'hello', '謝謝'];
+const TURNS = 5000;
+
+async function cpuPerTurn(storage: Storage, lock: TurnLock, recognizer: Awaited<ReturnType<typeof createRecognizer>>): Promise<number> {
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: new PlaceholderHandover() });
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger: pino({ level: 'silent' }) });
+  const adapter = new CollectingAdapter();
+  const run = async (n: number) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < n) {
+        const i = next++;
+        await runtime.handleTurn(adapter.context(`c${i % 256}`, TEXTS[i % TEXTS.length]));
+        adapter.sent.length = 0;
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+  };
+  await run(2000); // warm-up
+  const before = process.cpuUsage();
+  await run(TURNS);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / TURNS;
+}
+
+async function main(): Promise<void> {
+  const recognizer = await createRecognizer({ cacheDir: '.cache/nlu' });
+  const t0 = performance.now();
+  for (let i = 0; i < 20000; i++) recognizer.recognize(TEXTS[i % TEXTS.length]);
+  const nluUs = ((performance.now() - t0) / 20000) * 1000;
+  const memoryUs = await cpuPerTurn(new MemoryStorage(), new LocalTurnLock(), recognizer);
+  const redis = new Redis();
+  const prefix = `turncost:${Date.now()}:`;
+  const redisUs = await cpuPerTurn(new RedisStorage(redis, { prefix, ttlSeconds: 600 }), new RedisTurnLock(redis, { prefix, lockMs: 5000, waitMs: 5000 }), recognizer);
+  redis.disconnect();
+  console.log(JSON.stringify({ nluUsPerMessage: +nluUs.toFixed(1), botCpuUsPerTurnMemory: Math.round(memoryUs), botCpuUsPerTurnRedis: Math.round(redisUs) }));
+}
+
+void main();
