@@ -3,14 +3,15 @@
  * concurrency levels, with a local connector stand-in answering the replies, and prints
  * messages/s, p50/p99 latency and peak RSS — for our bot (Redis state, NLU, dialogs) and for a
  * bare botbuilder echo bot (MemoryStorage, same restify, same load) as the ceiling.
- * Options: --total N (requests per level, default 2000), --levels 1,8,32, --conversations N.
+ * Options: --total N (requests per level and round, default 2000), --levels 1,8,32, --rounds 3,
+ * --conversations N (default 256), --redis URL. Medians over the rounds are printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startConnectorStandIn } from '../test/support/connectorStandIn';
-import { freePort, startRedisProcess, type RedisProcess } from '../test/support/redisProcess';
-import { connect } from 'node:net';
+import { freePort, redisAnswers, startRedisProcess, type RedisProcess } from '../test/support/redisProcess';
+import { benchMessage, postBenchMessage } from './benchMessage';
 import { runLoad, type LoadResult } from './loadGenerator';
 
 const ROOT = resolve(__dirname, '..');
@@ -22,10 +23,10 @@ function arg(name: string, fallback: string): string {
 }
 
 const TOTAL = Number(arg('total', '2000'));
+const ROUNDS = Number(arg('rounds', '3'));
 const LEVELS = arg('levels', '1,8,32').split(',').map(Number);
 const CONVERSATIONS = Number(arg('conversations', '256'));
 const REDIS_URL_ARG = arg('redis', 'redis://127.0.0.1:6379');
-const TEXTS = ['网银证书过期了怎么办', 'my online banking certificate expired', '最近的网点在哪里', 'hello', '謝謝'];
 
 async function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,89 +57,82 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function measure(label: string, url: string, connectorUrl: string, pid: number): Promise<LoadResult[]> {
-  const results: LoadResult[] = [];
-  let seq = 0;
-  const send = async (i: number) => {
-    seq += 1;
-    const conv = `bench-${label}-${i % CONVERSATIONS}`;
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `m${seq}`,
-        channelId: 'msteams',
-        serviceUrl: connectorUrl,
-        from: { id: `u-${conv}` },
-        recipient: { id: 'bot' },
-        conversation: { id: conv },
-        text: TEXTS[i % TEXTS.length],
-      }),
-    });
-    await res.arrayBuffer();
-    return res.status === 200;
-  };
-  await runLoad(8, Math.min(300, TOTAL), send); // warm-up: JIT, connections, NLU caches
-  for (const c of LEVELS) {
-    const r = await runLoad(c, TOTAL, send);
-    results.push(r);
-    process.stderr.write(`${label} c=${c}: ${r.perSecond.toFixed(0)} msg/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms errors ${r.errors}\n`);
-  }
-  process.stderr.write(`${label} peak RSS ${peakRssMb(pid).toFixed(0)} MB\n`);
-  return results;
+interface Target {
+  label: string;
+  url: string;
+  pid: number;
+  send: (i: number) => Promise<boolean>;
 }
 
-function answers(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((done) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379) });
-    const end = (ok: boolean) => {
-      socket.destroy();
-      done(ok);
-    };
-    socket.setTimeout(1000, () => end(false));
-    socket.once('error', () => end(false));
-    socket.once('connect', () => end(true));
-  });
+function target(label: string, port: number, pid: number, connectorUrl: string): Target {
+  const url = `http://127.0.0.1:${port}`;
+  let seq = 0;
+  // A fresh activity id for every request, as a real channel sends.
+  const send = (i: number) => postBenchMessage(url, benchMessage(`${label}-${++seq}`, i, label, connectorUrl, CONVERSATIONS));
+  return { label, url, pid, send };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Ours and the echo bot take turns at each level, ROUNDS times, and we keep medians: on a shared
+ * 2-core machine a burst of other work would otherwise land on one side of the ratio only.
+ */
+async function compare(targets: Target[]): Promise<Map<string, LoadResult[][]>> {
+  const results = new Map<string, LoadResult[][]>(targets.map((t) => [t.label, LEVELS.map(() => [])]));
+  for (const t of targets) await runLoad(8, Math.min(300, TOTAL), t.send); // warm-up: JIT, connections, caches
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [li, c] of LEVELS.entries()) {
+      for (const t of targets) {
+        const r = await runLoad(c, TOTAL, t.send);
+        results.get(t.label)?.[li].push(r);
+        process.stderr.write(`round ${round + 1} ${t.label} c=${c}: ${r.perSecond.toFixed(0)} msg/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms errors ${r.errors}\n`);
+      }
+    }
+  }
+  return results;
 }
 
 async function main(): Promise<void> {
   // Use the given (or local) Redis; if none answers, a private redis-server for the run.
   let ownRedis: RedisProcess | undefined;
-  if (!(await answers(REDIS_URL_ARG))) ownRedis = await startRedisProcess();
+  if (!(await redisAnswers(REDIS_URL_ARG))) ownRedis = await startRedisProcess();
   const REDIS_URL = ownRedis?.url ?? REDIS_URL_ARG;
   const connector = await startConnectorStandIn();
-  // The stand-in keeps every activity for tests; the bench only needs the 200s.
-  connector.received.length = 0;
   const ourPort = await freePort();
   const ours = await startProcess([TSX, 'src/index.ts'], { PORT: String(ourPort), HOST: '127.0.0.1', REDIS_URL, REDIS_KEY_PREFIX: `bench:${Date.now()}:`, LOG_LEVEL: 'info' }, /listening/);
   const echoPort = await freePort();
   const echo = await startProcess([TSX, 'bench/echoBot.ts', String(echoPort)], {}, /listening/);
+  // The stand-in keeps every activity it gets, for tests; the bench only needs its 200s.
+  const trim = setInterval(() => (connector.received.length = 0), 1000);
   try {
-    const ourResults = await measure('ours', `http://127.0.0.1:${ourPort}`, connector.url, ours.pid ?? 0);
-    connector.received.length = 0;
-    const echoResults = await measure('echo', `http://127.0.0.1:${echoPort}`, connector.url, echo.pid ?? 0);
-    const rows = LEVELS.map((c, i) => ({
+    const results = await compare([target('ours', ourPort, ours.pid ?? 0, connector.url), target('echo', echoPort, echo.pid ?? 0, connector.url)]);
+    const of = (label: string, li: number, pick: (r: LoadResult) => number) => median((results.get(label)?.[li] ?? []).map(pick));
+    const rows = LEVELS.map((c, li) => ({
       concurrency: c,
-      ours_msg_s: Math.round(ourResults[i].perSecond),
-      ours_p50_ms: +ourResults[i].p50.toFixed(1),
-      ours_p99_ms: +ourResults[i].p99.toFixed(1),
-      echo_msg_s: Math.round(echoResults[i].perSecond),
-      echo_p99_ms: +echoResults[i].p99.toFixed(1),
-      ratio: +(ourResults[i].perSecond / echoResults[i].perSecond).toFixed(2),
-      errors: ourResults[i].errors + echoResults[i].errors,
+      ours_msg_s: Math.round(of('ours', li, (r) => r.perSecond)),
+      ours_p50_ms: +of('ours', li, (r) => r.p50).toFixed(1),
+      ours_p99_ms: +of('ours', li, (r) => r.p99).toFixed(1),
+      echo_msg_s: Math.round(of('echo', li, (r) => r.perSecond)),
+      echo_p99_ms: +of('echo', li, (r) => r.p99).toFixed(1),
+      ratio: +(of('ours', li, (r) => r.perSecond) / of('echo', li, (r) => r.perSecond)).toFixed(2),
+      errors: [...results.values()].flatMap((levels) => levels[li]).reduce((n, r) => n + r.errors, 0),
     }));
     console.table(rows);
     console.log(
       JSON.stringify({
         total: TOTAL,
+        rounds: ROUNDS,
         rows,
         oursPeakRssMb: Math.round(peakRssMb(ours.pid ?? 0)),
         echoPeakRssMb: Math.round(peakRssMb(echo.pid ?? 0)),
       }),
     );
   } finally {
+    clearInterval(trim);
     ours.kill('SIGTERM');
     echo.kill('SIGTERM');
     await connector.close();

@@ -21,17 +21,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-function ping(port: number): Promise<boolean> {
+/** A raw PING over TCP, so no client library handle is left open (jest's main process). */
+export function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
+  const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
+    const socket = connect({ host: hostname, port: Number(port || 6379) });
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);
     };
-    socket.setTimeout(500, () => done(false));
+    socket.setTimeout(timeoutMs, () => done(false));
     socket.once('error', () => done(false));
     socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (d) => done(d.toString().startsWith('+PONG')));
+    socket.once('data', (d) => done(d.toString().startsWith('+PONG') || d.toString().startsWith('-NOAUTH')));
   });
 }
 
@@ -44,7 +46,7 @@ export async function startRedisProcess(): Promise<RedisProcess> {
     async start() {
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
       for (let i = 0; i < 50; i++) {
-        if (await ping(port)) return;
+        if (await redisAnswers(handle.url, 500)) return;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`redis-server on ${port} did not start`);
