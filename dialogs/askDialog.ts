@@ -125,7 +125,21 @@ export class AskDialog extends Dialog<AskOptions> {
   }
 }
 
+/**
+ * The router asks the pending question several times per turn (exact claim, claim, reprompt), and
+ * validating its state was the bot's largest zod cost in profiles: parse each state object once.
+ * State objects are fresh from storage every turn and never mutated after `beginDialog`.
+ */
+const parsedStates = new WeakMap<object, AskState | null>();
+
 function readState(instance: DialogInstance | undefined): AskState | undefined {
-  const parsed = askStateSchema.safeParse(instance?.state);
-  return parsed.success ? parsed.data : undefined;
+  const raw: unknown = instance?.state;
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  let state = parsedStates.get(raw);
+  if (state === undefined) {
+    const parsed = askStateSchema.safeParse(raw);
+    state = parsed.success ? parsed.data : null;
+    parsedStates.set(raw, state);
+  }
+  return state ?? undefined;
 }
