@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { PushRegistry } from '../channels/pushRegistry';
 import type { Config } from '../config';
+import { defaultLocalizer } from '../i18n/defaultLocalizer';
+import type { Localizer } from '../i18n/localizer';
 import type { RouteModule } from '../http/routeModule';
 import type { Logger } from '../logger';
 import type { TurnMiddleware } from '../runtime/botRuntime';
@@ -17,6 +19,7 @@ import { HandoverKeys } from './handoverKeys';
 import { handoverMiddleware } from './handoverMiddleware';
 import { HandoverQueue } from './handoverQueue';
 import { HandoverService } from './handoverService';
+import { HandoverTexts } from './handoverTexts';
 import { RatingStore } from './ratingStore';
 import { registerSignInRoutes } from './signInRoutes';
 import { SignInLimiter } from './signInLimiter';
@@ -36,6 +39,8 @@ export interface HandoverDeps {
   duplicate: () => Redis;
   pushers: PushRegistry;
   clock?: () => number;
+  /** The reply catalogue the handover speaks from. Default: the repository's `intents/replies/`. */
+  localizer?: Localizer;
 }
 
 export interface Handover {
@@ -50,6 +55,7 @@ export interface Handover {
 export function createHandover(deps: HandoverDeps): Handover {
   const { config, logger, redis } = deps;
   const clock = deps.clock ?? Date.now;
+  const texts = new HandoverTexts(deps.localizer ?? defaultLocalizer());
   const keys = new HandoverKeys(config.REDIS_KEY_PREFIX);
   const queue = new HandoverQueue(redis, keys, { waitSeconds: config.HANDOVER_WAIT_SECONDS, recordTtlSeconds: config.STATE_TTL_SECONDS });
   const transcripts = new TranscriptStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
@@ -58,11 +64,11 @@ export function createHandover(deps: HandoverDeps): Handover {
   const tickets = new TicketStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
   const ratings = new RatingStore(redis, keys);
   const hours = new BusinessHours(config.HANDOVER_HOURS, config.HANDOVER_HOLIDAYS, config.TZ);
-  const push = new CustomerPush(deps.pushers, transcripts, logger, clock);
-  const service = new HandoverService({ queue, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS });
+  const push = new CustomerPush(deps.pushers, transcripts, logger, clock, texts);
+  const service = new HandoverService({ queue, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts });
   const assignments = new Assignments(redis, keys);
   const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS });
-  const middleware = handoverMiddleware({ queue, assignments, sessions, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS });
+  const middleware = handoverMiddleware({ queue, assignments, sessions, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS, texts });
 
   const routes: RouteModule = async (server, app) => {
     await events.start(deps.duplicate());

@@ -3,7 +3,7 @@ import type { PushRegistry } from '../channels/pushRegistry';
 import type { Logger } from '../logger';
 import { hashId } from '../logger';
 import type { HandoverRecord } from './handoverRecord';
-import { handoverText, type HandoverTextId } from './handoverTexts';
+import type { HandoverParams, HandoverTextId, HandoverTexts } from './handoverTexts';
 import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
 
 /** Choices shown with the rating question on channels that render suggested actions. */
@@ -22,6 +22,7 @@ export class CustomerPush {
     private readonly transcripts: TranscriptStore,
     private readonly logger: Logger,
     private readonly clock: () => number,
+    private readonly texts: HandoverTexts,
   ) {}
 
   /** An agent's message, verbatim. Throws when the channel refuses, so the console can say so. */
@@ -31,8 +32,8 @@ export class CustomerPush {
   }
 
   /** One of our catalogue texts in the customer's script; failures are logged, not thrown. */
-  async say(record: HandoverRecord, id: HandoverTextId, params: Record<string, string | number> = {}): Promise<boolean> {
-    const text = handoverText(id, record.script, params);
+  async say(record: HandoverRecord, id: HandoverTextId, params: HandoverParams = {}): Promise<boolean> {
+    const text = this.texts.text(id, record.script, params);
     const activity: Partial<Activity> = { type: 'message', text };
     if (id === 'ratePrompt') activity.suggestedActions = RATING_ACTIONS;
     try {

@@ -7,7 +7,7 @@ import { toHandle } from './handoverKeys';
 import type { HandoverQueue } from './handoverQueue';
 import type { HandoverRecord, HandoverState } from './handoverRecord';
 import type { HandoverService } from './handoverService';
-import { handoverText, isCancel, type HandoverTextId } from './handoverTexts';
+import { isCancel, type HandoverParams, type HandoverTextId, type HandoverTexts } from './handoverTexts';
 import type { RatingStore } from './ratingStore';
 import { parseRating } from './ratingStore';
 import type { TicketStore } from './ticketStore';
@@ -24,6 +24,7 @@ export interface TurnHandlerDeps {
   logger: Logger;
   clock: () => number;
   offerMs: number;
+  texts: HandoverTexts;
 }
 
 export interface CustomerTurn {
@@ -38,8 +39,8 @@ export interface CustomerTurn {
 /** One handler per handover state; the middleware looks the state up here instead of switching. */
 export type CustomerTurnHandler = (turn: CustomerTurn, deps: TurnHandlerDeps) => Promise<void>;
 
-const reply = (turn: CustomerTurn, id: HandoverTextId, params: Record<string, string | number> = {}) =>
-  turn.ctx.sendActivity(handoverText(id, turn.record.script, params)).then(() => undefined);
+const reply = (turn: CustomerTurn, deps: TurnHandlerDeps, id: HandoverTextId, params: HandoverParams = {}) =>
+  turn.ctx.sendActivity(deps.texts.text(id, turn.record.script, params)).then(() => undefined);
 
 /** A phone number (7+ digits, optionally grouped) or an e-mail address in what the customer wrote. */
 export function findContact(text: string): string | undefined {
@@ -52,13 +53,13 @@ async function whileQueued(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<v
   const { member } = turn.record;
   if (isCancel(turn.text)) {
     if (await deps.queue.leave(member, 'bot', 0)) {
-      await reply(turn, 'left');
+      await reply(turn, deps, 'left');
       void deps.service.queueMoved().catch((err) => deps.logger.warn({ err }, 'handover: position updates failed'));
     }
     return;
   }
   await deps.events.publish({ type: 'message', handle: toHandle(member), entry: turn.entry });
-  await reply(turn, 'stillQueued', { position: (await deps.queue.position(member)) ?? 1 });
+  await reply(turn, deps, 'stillQueued', { position: (await deps.queue.position(member)) ?? 1 });
 }
 
 /**
@@ -70,7 +71,7 @@ async function whileAssigned(turn: CustomerTurn, deps: TurnHandlerDeps): Promise
   const online = await deps.sessions.online(deps.clock());
   if (!online.includes(agent) && (await deps.assignments.finish(member, agent, 'bot', 0))) {
     await deps.events.publish({ type: 'closed', handle: toHandle(member), agent });
-    return reply(turn, 'agentLeft');
+    return reply(turn, deps, 'agentLeft');
   }
   await deps.events.publish({ type: 'message', handle: toHandle(member), agent, entry: turn.entry });
 }
@@ -81,14 +82,14 @@ async function awaitingRating(turn: CustomerTurn, deps: TurnHandlerDeps): Promis
   if (score === undefined) return turn.next(); // not a rating: the bot answers as usual
   await deps.ratings.add(turn.record.agent, score, toHandle(turn.record.member), deps.clock());
   await deps.events.publish({ type: 'ratings' });
-  await reply(turn, 'ratingThanks');
+  await reply(turn, deps, 'ratingThanks');
 }
 
 async function awaitingTicket(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
   const { record } = turn;
   if (isCancel(turn.text)) {
     await deps.queue.setState(record.member, 'bot', 0);
-    return reply(turn, 'ticketSkipped');
+    return reply(turn, deps, 'ticketSkipped');
   }
   const contact = findContact(turn.text) ?? '';
   const ticket = await deps.tickets.create(
@@ -98,10 +99,10 @@ async function awaitingTicket(turn: CustomerTurn, deps: TurnHandlerDeps): Promis
   await deps.events.publish({ type: 'tickets' });
   if (contact) {
     await deps.queue.setState(record.member, 'bot', 0);
-    return reply(turn, 'ticketCreated', { ticket: ticket.id });
+    return reply(turn, deps, 'ticketCreated', { ticket: ticket.id });
   }
   await deps.queue.setState(record.member, 'ticket_contact', deps.clock() + deps.offerMs, { ticket: ticket.id });
-  await reply(turn, 'askContact');
+  await reply(turn, deps, 'askContact');
 }
 
 async function awaitingContact(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
@@ -111,7 +112,7 @@ async function awaitingContact(turn: CustomerTurn, deps: TurnHandlerDeps): Promi
     await deps.tickets.setContact(record.ticket, findContact(turn.text) ?? turn.text.slice(0, 200));
     await deps.events.publish({ type: 'tickets' });
   }
-  await reply(turn, 'ticketCreated', { ticket: record.ticket });
+  await reply(turn, deps, 'ticketCreated', { ticket: record.ticket });
 }
 
 export const CUSTOMER_TURN_HANDLERS: Record<HandoverState, CustomerTurnHandler> = {

@@ -9,7 +9,7 @@ import type { HandoverEvents } from './handoverEvents';
 import { toHandle } from './handoverKeys';
 import type { HandoverPort, HandoverRequest } from './handoverPort';
 import type { HandoverQueue, JoinInput } from './handoverQueue';
-import { handoverText } from './handoverTexts';
+import type { HandoverTexts } from './handoverTexts';
 import type { TranscriptStore } from './transcriptStore';
 
 export interface HandoverServiceDeps {
@@ -23,6 +23,7 @@ export interface HandoverServiceDeps {
   clock: () => number;
   /** How long a ticket offer or rating question waits for the customer's answer. */
   offerMs: number;
+  texts: HandoverTexts;
 }
 
 /**
@@ -39,12 +40,12 @@ export class HandoverService implements HandoverPort {
     if (offer) {
       await this.deps.queue.park(input, 'ticket', now + this.deps.offerMs, now);
       // A fraud victim must hear about the 24-hour line before anything else.
-      await ctx.sendActivity(handoverText(input.urgent ? 'closedUrgent' : offer, input.script, { hours: this.deps.hours.hoursText }));
+      await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'closedUrgent' : offer, input.script, { hours: this.deps.hours.hoursText }));
       return;
     }
     const joined = await this.deps.queue.join(input, now);
     if (joined.status === 'assigned') return;
-    await ctx.sendActivity(handoverText(input.urgent ? 'queuedUrgent' : 'queued', input.script, { position: joined.position }));
+    await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'queuedUrgent' : 'queued', input.script, { position: joined.position }));
     await this.deps.events.publish({ type: 'queue' });
     if (joined.status === 'new') await ctx.sendActivity(await this.handoffInitiation(ctx, input));
   }

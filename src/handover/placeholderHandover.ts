@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { DEFAULT_DATA_FILES } from '../i18n/dataFiles';
-import { loadCatalogues } from '../i18n/loadCatalogues';
-import { Localizer } from '../i18n/localizer';
+import { defaultLocalizer } from '../i18n/defaultLocalizer';
+import type { Localizer } from '../i18n/localizer';
 import { getTurnLocale } from '../i18n/turnLocale';
 import type { HandoverPort, HandoverRequest } from './handoverPort';
 
@@ -19,7 +18,7 @@ export class PlaceholderHandover implements HandoverPort {
   private readonly localizer: Localizer;
 
   constructor(localizer?: Localizer) {
-    this.localizer = localizer ?? new Localizer(loadCatalogues(DEFAULT_DATA_FILES.repliesDir));
+    this.localizer = localizer ?? defaultLocalizer();
   }
 
   async request(ctx: TurnContext, request: HandoverRequest): Promise<void> {

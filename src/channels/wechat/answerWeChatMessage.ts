@@ -6,6 +6,7 @@
  * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html).
  */
 import type { Activity } from 'botbuilder';
+import type { Localizer } from '../../i18n/localizer';
 import { hashId, type Logger } from '../../logger';
 import { renderReplies } from './renderReplies';
 import { toActivity } from './toActivity';
@@ -13,13 +14,15 @@ import { badRequest } from './wechatRejection';
 import type { TurnLogic, WeChatAdapter } from './WeChatAdapter';
 import type { WeChatDedupe } from './wechatDedupe';
 import { dedupeKeyOf, type WeChatMessage } from './wechatMessage';
-import { NOTICE_TEXT, WeChatNotice } from './wechatNotices';
+import { noticeText, WeChatNotice } from './wechatNotices';
 
 export interface AnswerDeps {
   adapter: WeChatAdapter;
   dedupe: WeChatDedupe;
   logic: TurnLogic;
   logger: Logger;
+  /** Speaks the notices the adapter gives without a bot turn (wechatNotices.ts). */
+  localizer: Localizer;
 }
 
 export interface Answer {
@@ -47,7 +50,7 @@ export async function answerWeChatMessage(deps: AnswerDeps, message: WeChatMessa
     return { passive: record?.state === 'done' ? record.reply : null, pushAfter: [] };
   }
   if (inbound.kind === 'notice') {
-    const text = NOTICE_TEXT[inbound.notice];
+    const text = noticeText(deps.localizer, inbound.notice);
     await deps.dedupe.finish(key, text);
     return { passive: text, pushAfter: [] };
   }
@@ -78,7 +81,7 @@ async function runBotTurn(deps: AnswerDeps, key: string, activity: Partial<Activ
 /** A turn that missed the passive window and then failed: the customer would hear nothing. */
 function lateTurnFailed(deps: AnswerDeps, openId: string, err: unknown): void {
   deps.logger.error({ err, channel: 'wechat', conversation: hashId(openId) }, 'wechat turn failed after the passive window');
-  deps.adapter.pushTexts(openId, [NOTICE_TEXT[WeChatNotice.Busy]]).catch((pushErr: unknown) => {
+  deps.adapter.pushTexts(openId, [noticeText(deps.localizer, WeChatNotice.Busy)]).catch((pushErr: unknown) => {
     deps.logger.error({ err: pushErr, conversation: hashId(openId) }, 'wechat busy notice could not be pushed');
   });
 }
