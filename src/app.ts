@@ -75,6 +75,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     adapter,
     runtime,
     pushers,
+    onDrain: [],
     onClose: [],
   };
 
@@ -103,7 +104,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
       closed = true;
       // Stop accepting, let turns in flight finish (they hold replies until state is saved), then
       // close subsystems and Redis last.
-      await inFlight.drain(10_000);
+      await inFlight.drain(10_000, () => context.onDrain.forEach((end) => end()));
       for (const task of context.onClose) await task().catch((err) => logger.error({ err }, 'shutdown task failed'));
       await connection.close();
     },

@@ -22,6 +22,11 @@ export interface AppContext {
   adapter: BotFrameworkAdapter;
   runtime: BotRuntime;
   pushers: PushRegistry;
+  /**
+   * Called as soon as the server stops accepting, before waiting for requests in flight: end
+   * long-lived streams here (clients reconnect to another process), or shutdown waits for them.
+   */
+  onDrain: Array<() => void>;
   /** Tasks run at shutdown, after the server stopped accepting and turns in flight finished. */
   onClose: Array<() => Promise<void>>;
 }

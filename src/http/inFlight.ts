@@ -22,8 +22,10 @@ export class InFlight {
     });
   }
 
-  async drain(timeoutMs: number): Promise<void> {
+  /** Stops accepting, calls `stopped` (to end long-lived streams), then waits for the rest. */
+  async drain(timeoutMs: number, stopped: () => void = () => undefined): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    stopped();
     if (this.count > 0) {
       await Promise.race([
         new Promise<void>((resolve) => this.waiters.push(resolve)),

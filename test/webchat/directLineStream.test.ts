@@ -2,6 +2,7 @@
 import WebSocket from 'ws';
 import { uniquePrefix } from '../support/testRedis';
 import { call, dl, message, openConversation, type ActivityJson, type Grant } from './support/directLineClient';
+import { startTestServer } from '../support/testServer';
 import { startHarness, type Harness } from './support/webChatHarness';
 
 const SECRET = 'test-directline-secret-stream-9';
@@ -112,5 +113,21 @@ describe('Direct Line WebSocket stream', () => {
       await one.close();
       await two.close();
     }
+  });
+});
+
+describe('Direct Line WebSocket stream at shutdown', () => {
+  it('tells an open stream the server is going away (1001) so the client reconnects elsewhere', async () => {
+    const server = await startTestServer({ DIRECTLINE_SECRET: SECRET });
+    const g = await openConversation(server.url, SECRET);
+    const again = await call<StreamGrant>(server.url, 'POST', '/v3/directline/conversations', { auth: g.token });
+    const ws = new WebSocket(again.body.streamUrl);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+    await server.close();
+    expect(await closed).toBe(1001);
   });
 });

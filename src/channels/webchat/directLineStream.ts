@@ -35,8 +35,14 @@ export interface StreamDeps {
   logger: Logger;
 }
 
-/** Accepts stream upgrades on the restify server's HTTP server; returns the shutdown function. */
-export function attachDirectLineStream(server: Server, deps: StreamDeps): () => Promise<void> {
+export interface DirectLineStreams {
+  /** Server going away: close every stream with 1001 so clients reconnect elsewhere. */
+  goAway(): void;
+  close(): Promise<void>;
+}
+
+/** Accepts stream upgrades on the restify server's HTTP server. */
+export function attachDirectLineStream(server: Server, deps: StreamDeps): DirectLineStreams {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -113,10 +119,15 @@ export function attachDirectLineStream(server: Server, deps: StreamDeps): () => 
     await pump();
   }
 
-  return async () => {
-    for (const client of wss.clients) client.terminate();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-    await deps.notifier.close();
+  return {
+    goAway() {
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+    },
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await deps.notifier.close();
+    },
   };
 }
 

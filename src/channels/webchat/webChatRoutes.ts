@@ -49,7 +49,9 @@ export const webChatRoutes: RouteModule = async (server, app) => {
 
   directLineCors(server);
   directLineRoutes(server, { auth, service, logger: app.logger });
-  app.onClose.push(attachDirectLineStream(server, { auth, log, notifier, logger: app.logger }));
+  const streams = attachDirectLineStream(server, { auth, log, notifier, logger: app.logger });
+  app.onDrain.push(() => streams.goAway());
+  app.onClose.push(() => streams.close());
   widgetTokenRoute(server, {
     service,
     policy: new OriginPolicy(config.WEBCHAT_ORIGINS),

@@ -76,6 +76,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
     adapter,
     runtime,
     pushers: new PushRegistry({ send: async () => undefined }),
+    onDrain: [],
     onClose: [],
   };
   const server = restify.createServer({ name: 'webchat-harness', handleUncaughtExceptions: false });
@@ -88,6 +89,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
     context,
     async close() {
       // As the app does at shutdown; open WebSocket streams would otherwise keep the server open.
+      context.onDrain.forEach((end) => end());
       for (const task of context.onClose) await task();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
