@@ -127,7 +127,7 @@ export function registerConsoleApi(server: Server, deps: ConsoleDeps): OpenStrea
     if (route.method === 'post') verbs.post(route.path, consoleBodyParser, handler);
     else verbs.get(route.path, handler);
   }
-  const open = new OpenStreams(() => server.server.listening);
+  const open = new OpenStreams();
   server.get(
     '/agent/api/events',
     withAgent(deps, async (req, res, agent) => openEventStream(req, res, agent, deps.events, deps.sessions, deps.clock, open)),

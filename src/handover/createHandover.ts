@@ -83,6 +83,7 @@ export function createHandover(deps: HandoverDeps): Handover {
     const streams = registerConsoleApi(server, { desk, sessions, tickets, ratings, events, logger, clock });
     const sweeper = setInterval(() => void service.sweep().catch((err) => logger.warn({ err }, 'handover: wait sweep failed')), SWEEP_MS);
     sweeper.unref();
+    app.onDrain.push(() => streams.endAll());
     app.onClose.push(async () => {
       clearInterval(sweeper);
       streams.endAll();

@@ -42,20 +42,15 @@ export function openEventStream(req: Request, res: Response, agent: string, even
 }
 
 /**
- * The streams this process holds open. The platform's shutdown (src/http/inFlight.ts) stops the
- * listener and waits for requests in flight, which a live stream never finishes by itself; so when
- * the listener has stopped we end the streams (browsers reconnect to another process).
+ * The streams this process holds open. A live stream never finishes by itself, so the platform's
+ * shutdown calls `endAll` as soon as it stops accepting (AppContext.onDrain); browsers then
+ * reconnect to another process.
  */
 export class OpenStreams {
   private readonly streams = new Set<Response>();
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly listening: () => boolean) {}
 
   add(res: Response): void {
     this.streams.add(res);
-    this.timer ??= setInterval(() => this.check(), 250);
-    this.timer.unref();
   }
 
   delete(res: Response): void {
@@ -65,11 +60,5 @@ export class OpenStreams {
   endAll(): void {
     for (const res of [...this.streams]) res.end();
     this.streams.clear();
-    clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  private check(): void {
-    if (this.streams.size === 0 || !this.listening()) this.endAll();
   }
 }
