@@ -28,22 +28,60 @@ export function numberOf(normalized: string): number | undefined {
   return digit >= 0 ? digit + 1 : Number(raw);
 }
 
-function wordsOf(choice: MenuChoice, localizer: Localizer): string[] {
+/** A choice's words, with the forms the matching rules compare, computed once per word list. */
+interface ChoiceWords {
+  /** Each word with its spaces removed (rules 1–2 compare "usb key" and "usbkey" alike). */
+  compact: ReadonlySet<string>;
+  /** Words of two characters or more: one-character words ("是", "不") match only as the whole message. */
+  mentionable: readonly string[];
+}
+
+/**
+ * Keyed by the localizer's cached word arrays (stable for the process). Before this, every turn
+ * re-derived these per choice per call (claimsExactly, claim, slots): in bench/turnCost.ts profiles
+ * choice matching was ~7 % of the bot's CPU.
+ */
+const derived = new WeakMap<readonly string[], ChoiceWords>();
+
+function derive(words: readonly string[]): ChoiceWords {
+  let d = derived.get(words);
+  if (!d) {
+    d = { compact: new Set(words.map((w) => w.replace(/ /g, ''))), mentionable: words.filter((w) => [...w].length >= 2) };
+    derived.set(words, d);
+  }
+  return d;
+}
+
+/**
+ * Bilingual labels (cities, FAQ questions) come back from dialog state as fresh objects every
+ * turn, and normalizing them runs opencc: their words are kept by text. Labels come from our
+ * data files, so there are few; the bound only guards against unexpected growth.
+ */
+const LABEL_CACHE_LIMIT = 1024;
+const labelWords = new Map<string, readonly string[]>();
+
+function wordsOf(choice: MenuChoice, localizer: Localizer): readonly string[] {
   const { label } = choice;
   if ('key' in label) return localizer.wordsForChoice(label.key);
-  return [...new Set([label.text.zh, label.text.en].map(normalizeText).filter((w) => w !== ''))];
+  const cacheKey = `${label.text.zh}\u0000${label.text.en}`;
+  let words = labelWords.get(cacheKey);
+  if (!words) {
+    words = [...new Set([label.text.zh, label.text.en].map(normalizeText).filter((w) => w !== ''))];
+    if (labelWords.size >= LABEL_CACHE_LIMIT) labelWords.clear();
+    labelWords.set(cacheKey, words);
+  }
+  return words;
 }
 
 /** Rule 3 alone: which single choice a text talks about, whatever its length (slot filling). */
 export function mentionedChoice(text: string, choices: MenuChoice[], localizer: Localizer): MenuChoice | undefined {
-  const normalized = normalizeText(text);
+  return mentionedInNormalized(normalizeText(text), choices, localizer);
+}
+
+function mentionedInNormalized(normalized: string, choices: MenuChoice[], localizer: Localizer): MenuChoice | undefined {
   if (normalized === '') return undefined;
-  const vocabulary = choices.flatMap((choice) =>
-    wordsOf(choice, localizer)
-      // One-character words ("是", "不") match only as the whole message (rule 2).
-      .filter((word) => [...word].length >= 2)
-      .map((word) => ({ word, value: choice })),
-  );
+  const vocabulary: { word: string; value: MenuChoice }[] = [];
+  for (const choice of choices) for (const word of derive(wordsOf(choice, localizer)).mentionable) vocabulary.push({ word, value: choice });
   const found = new Set(longestHits(findWords(normalized, vocabulary)).map((h) => h.value));
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -56,9 +94,12 @@ export function matchChoice(normalized: string, choices: MenuChoice[], localizer
   if (normalized === '' || choices.length === 0) return undefined;
   const n = numberOf(normalized);
   if (n !== undefined) return choices[n - 1];
+  // A word equal to the message also equals it with spaces removed, so one set lookup covers both.
   const compact = normalized.replace(/ /g, '');
-  const exact = choices.filter((c) => wordsOf(c, localizer).some((w) => w === normalized || w.replace(/ /g, '') === compact));
+  const exact = choices.filter((c) => derive(wordsOf(c, localizer)).compact.has(compact));
   if (exact.length === 1) return exact[0];
   if (exactOnly || exact.length > 1 || [...normalized].length > MAX_ANSWER_LENGTH) return undefined;
-  return mentionedChoice(normalized, choices, localizer);
+  // `normalized` is normalizeText output already, and normalizeText is idempotent (checked on all
+  // 13,617 strings in intents/): normalizing it again (opencc included) only cost time.
+  return mentionedInNormalized(normalized, choices, localizer);
 }
