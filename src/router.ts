@@ -3,6 +3,7 @@ import type { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { AskDialog } from '../dialogs/askDialog';
 import { mentionsAny } from '../dialogs/commandWords';
+import { createDialogContext } from '../dialogs/dialogContexts';
 import { DialogId } from '../dialogs/dialogIds';
 import { faqAnswer, isFaqMiss, type FaqOptions } from '../dialogs/faqDialog';
 import type { FlowDefinition, FlowServices } from '../dialogs/flowTypes';
@@ -73,7 +74,7 @@ export class Router {
     const profile = profileSchema.parse((await this.profile.get(ctx, {})) ?? {});
     const state = routerStateSchema.parse((await this.routerState.get(ctx, {})) ?? {});
     const input = this.readInput(ctx, profile);
-    const dc = await this.deps.dialogs.createContext(ctx);
+    const dc = await createDialogContext(this.deps.dialogs, ctx);
     const turn = this.turn(dc, input, profile, state);
     const understood = await this.route(turn, dc, input, state);
     if (understood) state.misunderstood = 0;
@@ -89,7 +90,7 @@ export class Router {
     const profile = profileSchema.parse((await this.profile.get(ctx, {})) ?? {});
     const script = profile.pinned === 'en' ? 'en' : (profile.script ?? chooseReplyScript({ text: '', detected: 'zh-Hans', channelLocale: ctx.activity.locale }));
     setTurnLocale(ctx, { script, variant: variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant) });
-    const dc = await this.deps.dialogs.createContext(ctx);
+    const dc = await createDialogContext(this.deps.dialogs, ctx);
     if (dc.activeDialog) return;
     await dc.beginDialog(DialogId.MainMenu, { intro: 'menu.welcome' } satisfies MainMenuOptions);
   }
