@@ -118,7 +118,10 @@ async function main(): Promise<void> {
       ours_p99_ms: +of('ours', li, (r) => r.p99).toFixed(1),
       echo_msg_s: Math.round(of('echo', li, (r) => r.perSecond)),
       echo_p99_ms: +of('echo', li, (r) => r.p99).toFixed(1),
-      ratio: +(of('ours', li, (r) => r.perSecond) / of('echo', li, (r) => r.perSecond)).toFixed(2),
+      // Ratio of each round's neighbouring runs, then the median: drift between rounds cancels out.
+      ratio: +median(
+        (results.get('ours')?.[li] ?? []).map((r, round) => r.perSecond / (results.get('echo')?.[li][round]?.perSecond ?? NaN)),
+      ).toFixed(2),
       errors: [...results.values()].flatMap((levels) => levels[li]).reduce((n, r) => n + r.errors, 0),
     }));
     console.table(rows);
