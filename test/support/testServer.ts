@@ -54,7 +54,9 @@ export interface ChildServer {
  * It is ready when it logs its info-level "listening" line, so LOG_LEVEL must stay at info or below.
  */
 export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/index.ts')], {
+  // `node --import tsx` rather than the tsx CLI: the CLI runs the app in a child process and relays
+  // signals, and a SIGTERM that races that relay ends the app with 143 instead of a drain.
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/index.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
