@@ -14,7 +14,7 @@ export interface WeChatSettings {
   safeMode?: SafeModeKeys;
   /**
    * Plaintext mode signs only the query, not the body: anyone who sees one request can post any
-   * message as any customer for the next 5 minutes. So once a key is configured (the account runs
+   * message as whichever customer they choose for the next 5 minutes. So once a key is configured (the account runs
    * in safe or compatible mode, where every message is encrypted) unencrypted ones are refused.
    */
   acceptPlaintext: boolean;
