@@ -7,26 +7,15 @@ import { decodeAesKey, encryptMessage } from '../../src/channels/wechat/wechatCr
 import { sha1Signature } from '../../src/channels/wechat/wechatSignature';
 import { cdata } from '../../src/channels/wechat/replyXml';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { startWeChatApiStandIn, type WeChatApiStandIn } from './support/wechatApiStandIn';
+import { useWeChatServer } from './support/useWeChatServer';
 import { messageXml, newMsgId, newOpenId, postPlain, postSafe, signedQuery, TEST_WECHAT, textXml, wechatEnv } from './support/wechatClient';
 
-let api: WeChatApiStandIn;
-let server: TestServer;
-
-beforeAll(async () => {
-  api = await startWeChatApiStandIn(TEST_WECHAT.appId, TEST_WECHAT.secret);
-  server = await startTestServer(wechatEnv(api.url));
-});
-
-afterAll(async () => {
-  await server?.close();
-  await api?.close();
-});
+const setup = useWeChatServer();
 
 const turnsFor = (openId: string) =>
-  server.logs.filter((l) => l.includes('"msg":"turn"') && l.includes(`"conversation":"${hashId(openId)}"`)).length;
+  setup.server.logs.filter((l) => l.includes('"msg":"turn"') && l.includes(`"conversation":"${hashId(openId)}"`)).length;
 
-const rejectionLogged = (reason: RegExp) => server.logs.some((l) => l.includes('wechat request rejected') && reason.test(l));
+const rejectionLogged = (reason: RegExp) => setup.server.logs.some((l) => l.includes('wechat request rejected') && reason.test(l));
 
 async function expectRefused(res: Response, status: number, openId: string): Promise<void> {
   expect(res.status).toBe(status);
@@ -40,19 +29,19 @@ describe('POST /wechat refuses', () => {
     const openId = newOpenId();
     const query = signedQuery();
     query.delete('signature');
-    await expectRefused(await postPlain(server.url, textXml(openId, '你好'), query), 401, openId);
+    await expectRefused(await postPlain(setup.server.url, textXml(openId, '你好'), query), 401, openId);
     expect(rejectionLogged(/signature, timestamp or nonce missing/)).toBe(true);
   });
 
   it('a message signed with the wrong token (401)', async () => {
     const openId = newOpenId();
-    await expectRefused(await postPlain(server.url, textXml(openId, '你好'), signedQuery({ token: 'not-ours' })), 401, openId);
+    await expectRefused(await postPlain(setup.server.url, textXml(openId, '你好'), signedQuery({ token: 'not-ours' })), 401, openId);
   });
 
   it('a correctly signed message whose timestamp is more than 5 minutes old (replay, 401)', async () => {
     const openId = newOpenId();
     const stale = String(Math.floor(Date.now() / 1000) - 301);
-    await expectRefused(await postPlain(server.url, textXml(openId, '你好'), signedQuery({ timestamp: stale })), 401, openId);
+    await expectRefused(await postPlain(setup.server.url, textXml(openId, '你好'), signedQuery({ timestamp: stale })), 401, openId);
     expect(rejectionLogged(/replayed/)).toBe(true);
   });
 
@@ -60,40 +49,40 @@ describe('POST /wechat refuses', () => {
     const openId = newOpenId();
     const encrypt = encryptMessage(textXml(openId, '你好'), decodeAesKey(TEST_WECHAT.encodingAesKey), TEST_WECHAT.appId);
     const query = signedQuery({}, { encrypt_type: 'aes', msg_signature: sha1Signature(['x', 'y', 'z', encrypt]) });
-    const res = await postPlain(server.url, `<xml><ToUserName>${cdata(TEST_WECHAT.account)}</ToUserName><Encrypt>${cdata(encrypt)}</Encrypt></xml>`, query);
+    const res = await postPlain(setup.server.url, `<xml><ToUserName>${cdata(TEST_WECHAT.account)}</ToUserName><Encrypt>${cdata(encrypt)}</Encrypt></xml>`, query);
     await expectRefused(res, 401, openId);
   });
 
   it('a body over 64 KiB (413)', async () => {
     const openId = newOpenId();
-    await expectRefused(await postPlain(server.url, textXml(openId, '长'.repeat(23_000))), 413, openId);
+    await expectRefused(await postPlain(setup.server.url, textXml(openId, '长'.repeat(23_000))), 413, openId);
   });
 
   it('malformed XML (400)', async () => {
     const openId = newOpenId();
-    await expectRefused(await postPlain(server.url, `<xml><FromUserName>${openId}</FromUserName><Content>x</xml>`), 400, openId);
+    await expectRefused(await postPlain(setup.server.url, `<xml><FromUserName>${openId}</FromUserName><Content>x</xml>`), 400, openId);
   });
 
   it('XML with a DOCTYPE and entities, without expanding them (400)', async () => {
     const openId = newOpenId();
     const bomb = `<!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>${textXml(openId, '&b;')}`;
-    await expectRefused(await postPlain(server.url, bomb), 400, openId);
+    await expectRefused(await postPlain(setup.server.url, bomb), 400, openId);
     expect(rejectionLogged(/DOCTYPE/)).toBe(true);
   });
 
   it('a message missing required fields (400)', async () => {
     const openId = newOpenId();
-    await expectRefused(await postPlain(server.url, `<xml><FromUserName>${cdata(openId)}</FromUserName><MsgType>${cdata('text')}</MsgType></xml>`), 400, openId);
+    await expectRefused(await postPlain(setup.server.url, `<xml><FromUserName>${cdata(openId)}</FromUserName><MsgType>${cdata('text')}</MsgType></xml>`), 400, openId);
   });
 
   it('a location message without coordinates (400)', async () => {
     const openId = newOpenId();
-    await expectRefused(await postPlain(server.url, messageXml(openId, { MsgType: 'location', Label: '某地', MsgId: newMsgId() })), 400, openId);
+    await expectRefused(await postPlain(setup.server.url, messageXml(openId, { MsgType: 'location', Label: '某地', MsgId: newMsgId() })), 400, openId);
   });
 
   it('a safe-mode message encrypted for another account\'s appid (400)', async () => {
     const openId = newOpenId();
-    await expectRefused(await postSafe(server.url, textXml(openId, '你好'), { appId: 'wx0000000000000000' }), 400, openId);
+    await expectRefused(await postSafe(setup.server.url, textXml(openId, '你好'), { appId: 'wx0000000000000000' }), 400, openId);
   });
 
   it('an encrypted body that is not valid ciphertext (400)', async () => {
@@ -102,11 +91,11 @@ describe('POST /wechat refuses', () => {
     const query = signedQuery();
     query.set('encrypt_type', 'aes');
     query.set('msg_signature', sha1Signature([TEST_WECHAT.token, query.get('timestamp') ?? '', query.get('nonce') ?? '', encrypt]));
-    await expectRefused(await postPlain(server.url, `<xml><Encrypt>${cdata(encrypt)}</Encrypt></xml>`, query), 400, openId);
+    await expectRefused(await postPlain(setup.server.url, `<xml><Encrypt>${cdata(encrypt)}</Encrypt></xml>`, query), 400, openId);
   });
 
   it('and still answers a good message afterwards', async () => {
-    const res = await postPlain(server.url, textXml(newOpenId(), '你好'));
+    const res = await postPlain(setup.server.url, textXml(newOpenId(), '你好'));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<MsgType><![CDATA[text]]></MsgType>');
   });
@@ -114,8 +103,8 @@ describe('POST /wechat refuses', () => {
 
 describe('GET /wechat refuses', () => {
   it('a verification request without a signature (401) or without echostr (400)', async () => {
-    expect((await fetch(`${server.url}/wechat?echostr=abc`)).status).toBe(401);
-    expect((await fetch(`${server.url}/wechat?${signedQuery()}`)).status).toBe(400);
+    expect((await fetch(`${setup.server.url}/wechat?echostr=abc`)).status).toBe(401);
+    expect((await fetch(`${setup.server.url}/wechat?${signedQuery()}`)).status).toBe(400);
   });
 });
 
@@ -123,7 +112,7 @@ describe('with safe mode configured and plaintext not allowed (the default)', ()
   let strict: TestServer;
 
   beforeAll(async () => {
-    strict = await startTestServer(wechatEnv(api.url, { WECHAT_ALLOW_PLAINTEXT: 'false' }));
+    strict = await startTestServer(wechatEnv(setup.api.url, { WECHAT_ALLOW_PLAINTEXT: 'false' }));
   });
 
   afterAll(async () => {

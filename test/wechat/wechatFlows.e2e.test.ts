@@ -5,22 +5,10 @@
  * (intents/replies); the flows themselves are tested in test/dialogs.
  */
 import { parseWeChatXml } from '../../src/channels/wechat/parseWeChatXml';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { startWeChatApiStandIn, type WeChatApiStandIn } from './support/wechatApiStandIn';
-import { messageXml, newMsgId, newOpenId, openSafeReply, postPlain, postSafe, TEST_WECHAT, textXml, wechatEnv } from './support/wechatClient';
+import { useWeChatServer } from './support/useWeChatServer';
+import { messageXml, newMsgId, newOpenId, openSafeReply, postPlain, postSafe, textXml } from './support/wechatClient';
 
-let api: WeChatApiStandIn;
-let server: TestServer;
-
-beforeAll(async () => {
-  api = await startWeChatApiStandIn(TEST_WECHAT.appId, TEST_WECHAT.secret);
-  server = await startTestServer(wechatEnv(api.url));
-});
-
-afterAll(async () => {
-  await server?.close();
-  await api?.close();
-});
+const setup = useWeChatServer();
 
 /** What the customer sends: text, or a WeChat message of another type built for this customer. */
 type Say = string | ((openId: string) => string);
@@ -72,21 +60,21 @@ const flows: Array<[string, Step[]]> = [
 type Send = (xml: string) => Promise<string>;
 
 const plaintext: Send = async (xml) => {
-  const body = await (await postPlain(server.url, xml)).text();
+  const body = await (await postPlain(setup.server.url, xml)).text();
   return body === 'success' ? '' : (parseWeChatXml(body).Content ?? '');
 };
 const safeMode: Send = async (xml) => {
-  const body = await (await postSafe(server.url, xml)).text();
+  const body = await (await postSafe(setup.server.url, xml)).text();
   return body === 'success' ? '' : (openSafeReply(body).Content ?? '');
 };
 
 /** The passive reply plus anything pushed since; waits for one more push when a phrase is missing. */
 async function answerTo(send: Send, openId: string, say: Say, expected: string[]): Promise<string> {
-  const pushedBefore = api.pushed.filter((p) => p.touser === openId).length;
+  const pushedBefore = setup.api.pushed.filter((p) => p.touser === openId).length;
   const passive = await send(typeof say === 'string' ? textXml(openId, say) : say(openId));
-  const all = () => [passive, ...api.pushed.filter((p) => p.touser === openId).slice(pushedBefore).map((p) => p.content)].join('\n');
+  const all = () => [passive, ...setup.api.pushed.filter((p) => p.touser === openId).slice(pushedBefore).map((p) => p.content)].join('\n');
   if (expected.every((phrase) => all().includes(phrase))) return all();
-  await api.waitForPushes(openId, pushedBefore + 1, 5_000).catch(() => undefined);
+  await setup.api.waitForPushes(openId, pushedBefore + 1, 5_000).catch(() => undefined);
   return all();
 }
 

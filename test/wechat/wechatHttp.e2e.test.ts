@@ -4,38 +4,26 @@
  */
 import { hashId } from '../../src/logger';
 import { parseWeChatXml } from '../../src/channels/wechat/parseWeChatXml';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { startWeChatApiStandIn, type WeChatApiStandIn } from './support/wechatApiStandIn';
-import { messageXml, newMsgId, newOpenId, openSafeReply, postPlain, postSafe, signedQuery, TEST_WECHAT, textXml, wechatEnv } from './support/wechatClient';
+import { useWeChatServer } from './support/useWeChatServer';
+import { messageXml, newMsgId, newOpenId, openSafeReply, postPlain, postSafe, signedQuery, TEST_WECHAT, textXml } from './support/wechatClient';
 
-let api: WeChatApiStandIn;
-let server: TestServer;
-
-beforeAll(async () => {
-  api = await startWeChatApiStandIn(TEST_WECHAT.appId, TEST_WECHAT.secret);
-  server = await startTestServer(wechatEnv(api.url));
-});
-
-afterAll(async () => {
-  await server?.close();
-  await api?.close();
-});
+const setup = useWeChatServer();
 
 /** How many turns the bot ran for this customer, from the runtime's one log line per turn. */
 function turnsFor(openId: string): number {
   const hashed = hashId(openId);
-  return server.logs.filter((line) => line.includes('"msg":"turn"') && line.includes(`"conversation":"${hashed}"`)).length;
+  return setup.server.logs.filter((line) => line.includes('"msg":"turn"') && line.includes(`"conversation":"${hashed}"`)).length;
 }
 
 describe('GET /wechat (server URL verification)', () => {
   it('echoes echostr to a correctly signed request', async () => {
-    const res = await fetch(`${server.url}/wechat?${signedQuery({}, { echostr: '4075181314397890557' })}`);
+    const res = await fetch(`${setup.server.url}/wechat?${signedQuery({}, { echostr: '4075181314397890557' })}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('4075181314397890557');
   });
 
   it('refuses a request signed with another token, without echoing', async () => {
-    const res = await fetch(`${server.url}/wechat?${signedQuery({ token: 'wrong' }, { echostr: 'abc' })}`);
+    const res = await fetch(`${setup.server.url}/wechat?${signedQuery({ token: 'wrong' }, { echostr: 'abc' })}`);
     expect(res.status).toBe(401);
     expect(await res.text()).not.toContain('abc');
   });
@@ -44,7 +32,7 @@ describe('GET /wechat (server URL verification)', () => {
 describe('POST /wechat: messages', () => {
   it('answers a plaintext text message with reply XML addressed to the customer', async () => {
     const openId = newOpenId();
-    const res = await postPlain(server.url, textXml(openId, '我的网银证书过期了怎么办'));
+    const res = await postPlain(setup.server.url, textXml(openId, '我的网银证书过期了怎么办'));
     expect(res.status).toBe(200);
     const reply = parseWeChatXml(await res.text());
     expect(reply).toMatchObject({ ToUserName: openId, FromUserName: TEST_WECHAT.account, MsgType: 'text' });
@@ -54,7 +42,7 @@ describe('POST /wechat: messages', () => {
 
   it('answers a safe-mode message with an encrypted, signed reply', async () => {
     const openId = newOpenId();
-    const res = await postSafe(server.url, textXml(openId, '你好'));
+    const res = await postSafe(setup.server.url, textXml(openId, '你好'));
     expect(res.status).toBe(200);
     const reply = openSafeReply(await res.text());
     expect(reply).toMatchObject({ ToUserName: openId, FromUserName: TEST_WECHAT.account, MsgType: 'text' });
@@ -63,21 +51,21 @@ describe('POST /wechat: messages', () => {
 
   it('answers a compatible-mode message (plaintext and <Encrypt>) with an encrypted reply', async () => {
     const openId = newOpenId();
-    const res = await postSafe(server.url, textXml(openId, 'hello'), { compatible: true });
+    const res = await postSafe(setup.server.url, textXml(openId, 'hello'), { compatible: true });
     expect(res.status).toBe(200);
     expect(openSafeReply(await res.text())).toMatchObject({ ToUserName: openId, MsgType: 'text' });
   });
 
   it('answers a picture with a polite text-only notice, without running the bot', async () => {
     const openId = newOpenId();
-    const res = await postPlain(server.url, messageXml(openId, { MsgType: 'image', PicUrl: 'http://example.invalid/p.jpg', MediaId: 'm1', MsgId: newMsgId() }));
+    const res = await postPlain(setup.server.url, messageXml(openId, { MsgType: 'image', PicUrl: 'http://example.invalid/p.jpg', MediaId: 'm1', MsgId: newMsgId() }));
     expect(parseWeChatXml(await res.text()).Content).toContain('文字');
     expect(turnsFor(openId)).toBe(0);
   });
 
   it('answers an unknown message type with "success" and runs nothing', async () => {
     const openId = newOpenId();
-    const res = await postPlain(server.url, messageXml(openId, { MsgType: 'miniprogrampage', MsgId: newMsgId() }));
+    const res = await postPlain(setup.server.url, messageXml(openId, { MsgType: 'miniprogrampage', MsgId: newMsgId() }));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('success');
     expect(turnsFor(openId)).toBe(0);
@@ -85,7 +73,7 @@ describe('POST /wechat: messages', () => {
 
   it('greets a new follower (subscribe event)', async () => {
     const openId = newOpenId();
-    const res = await postPlain(server.url, messageXml(openId, { MsgType: 'event', Event: 'subscribe' }));
+    const res = await postPlain(setup.server.url, messageXml(openId, { MsgType: 'event', Event: 'subscribe' }));
     expect(parseWeChatXml(await res.text())).toMatchObject({ ToUserName: openId, MsgType: 'text' });
     expect(turnsFor(openId)).toBe(1);
   });
@@ -94,8 +82,8 @@ describe('POST /wechat: messages', () => {
     const openId = newOpenId();
     const msgId = newMsgId();
     const xml = textXml(openId, '查询附近网点', msgId);
-    const first = parseWeChatXml(await (await postPlain(server.url, xml)).text());
-    const retry = parseWeChatXml(await (await postPlain(server.url, xml)).text());
+    const first = parseWeChatXml(await (await postPlain(setup.server.url, xml)).text());
+    const retry = parseWeChatXml(await (await postPlain(setup.server.url, xml)).text());
     expect(retry.Content).toBe(first.Content);
     expect(turnsFor(openId)).toBe(1);
   });
