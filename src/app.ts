@@ -8,6 +8,7 @@ import type { AppContext } from './appContext';
 import { CustomerServiceBot } from './bot';
 import { BotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
 import { botFrameworkPusher } from './channels/botframework/botFrameworkPusher';
+import { CachingBotFrameworkAuthentication } from './channels/botframework/cachingBotFrameworkAuthentication';
 import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
 import { wechatRoutes } from './channels/wechat/wechatRoutes';
 import { PushRegistry } from './channels/pushRegistry';
@@ -41,12 +42,14 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   const userState = new UserState(storage);
   const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR });
   const adapter = new BotFrameworkAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-      MicrosoftAppType: config.MicrosoftAppType,
-    }),
+    new CachingBotFrameworkAuthentication(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MicrosoftAppId,
+        MicrosoftAppPassword: config.MicrosoftAppPassword,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+        MicrosoftAppType: config.MicrosoftAppType,
+      }),
+    ),
   );
   if (!config.MicrosoftAppId) {
     logger.warn('MicrosoftAppId is not set: /api/messages accepts UNAUTHENTICATED requests (fine locally, never in production)');

@@ -49,17 +49,20 @@ async function asStoreError<T>(work: () => Promise<T>): Promise<T> {
  * Bot replies are held by the runtime's ReplyBuffer until state is saved; this handler, registered
  * after it, sees them only when they are really sent, so the transcript never holds a reply the
  * customer did not get.
+ *
+ * The append is not awaited: the customer already has the reply, so a gap in the transcript must
+ * not fail the turn, and leaving it in flight lets ioredis send it in the same write as the
+ * conversation lock's release that follows. Both go down one connection, in order, so the entry
+ * is stored before the next turn of this conversation can take the lock.
  */
 function recordReplies(ctx: TurnContext, member: string, deps: HandoverMiddlewareDeps): void {
   ctx.onSendActivities(async (_ctx, activities: Partial<Activity>[], send) => {
     const responses = await send();
-    const texts = activities.filter((a) => a.type === ActivityTypes.Message && a.text).map((a) => a.text ?? '');
-    try {
-      for (const text of texts) await deps.transcripts.append(member, { from: 'bot', text, at: deps.clock() });
-    } catch (err) {
-      // The customer already has the reply; a gap in the transcript must not fail the turn.
+    const at = deps.clock();
+    const entries = activities.filter((a) => a.type === ActivityTypes.Message && a.text).map((a) => ({ from: 'bot' as const, text: a.text ?? '', at }));
+    deps.transcripts.appendAll(member, entries).catch((err: unknown) => {
       deps.logger.warn({ err }, 'handover: could not record a bot reply in the transcript');
-    }
+    });
     return responses;
   });
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { maskPii } from '../pii/maskPii';
+import { LuaScript } from '../redis/luaScript';
 import type { HandoverKeys } from './handoverKeys';
 
 export const SPEAKERS = ['customer', 'bot', 'agent', 'system'] as const;
@@ -18,6 +19,18 @@ export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
 const MAX_ENTRIES = 500;
 
 /**
+ * Push, trim and refresh the TTL as one command: it runs on every customer message and every
+ * bot reply, and one script is a third of the client work of a MULTI/RPUSH/LTRIM/EXPIRE/EXEC.
+ * ARGV: max entries, TTL seconds, then the entries.
+ */
+const APPEND = new LuaScript(`
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+`);
+
+/**
  * The conversation as the agent sees it and as audit keeps it: a Redis LIST per conversation,
  * every text PII-masked BEFORE it is stored, the whole list expiring after the transcript TTL.
  */
@@ -29,9 +42,15 @@ export class TranscriptStore {
   ) {}
 
   async append(member: string, entry: TranscriptEntry): Promise<TranscriptEntry> {
-    const masked = { ...entry, text: maskPii(entry.text) };
-    const key = this.keys.transcript(member);
-    await this.redis.multi().rpush(key, JSON.stringify(masked)).ltrim(key, -MAX_ENTRIES, -1).expire(key, this.ttlSeconds).exec();
+    const [masked] = await this.appendAll(member, [entry]);
+    return masked;
+  }
+
+  /** Appends entries in order, in one command (a turn's replies arrive together). */
+  async appendAll(member: string, entries: TranscriptEntry[]): Promise<TranscriptEntry[]> {
+    const masked = entries.map((entry) => ({ ...entry, text: maskPii(entry.text) }));
+    if (masked.length === 0) return masked;
+    await APPEND.run(this.redis, [this.keys.transcript(member)], [MAX_ENTRIES, this.ttlSeconds, ...masked.map((m) => JSON.stringify(m))]);
     return masked;
   }
 

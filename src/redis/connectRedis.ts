@@ -17,10 +17,13 @@ export interface StateConnection {
  * Options chosen so that a Redis outage fails turns quickly (503, the channel retries) instead of
  * queueing them in memory: no offline queue, one retry per command, and reconnects forever in the
  * background so the bot recovers by itself.
+ * Auto-pipelining sends every command issued in one event-loop turn in one write: under load the
+ * lock, state and transcript commands of many concurrent turns share a system call.
  */
 export function redisOptions(): RedisOptions {
   return {
     lazyConnect: true,
+    enableAutoPipelining: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,

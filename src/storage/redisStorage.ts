@@ -28,6 +28,21 @@ redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
 `);
 
+/**
+ * Every item's eTag and value, and its TTL restarted (a read counts as activity), in one command.
+ * Returns eTag, value pairs in key order; Lua's nil becomes false, which arrives as null.
+ */
+const READ_SCRIPT = new LuaScript(`
+local out = {}
+for i, key in ipairs(KEYS) do
+  local ev = redis.call('HMGET', key, 'e', 'v')
+  if ev[2] then redis.call('EXPIRE', key, ARGV[1]) end
+  out[i * 2 - 1] = ev[1]
+  out[i * 2] = ev[2]
+end
+return out
+`);
+
 type StoredItem = Record<string, unknown> & { eTag?: string };
 
 function toStoreError(method: string, err: unknown): BotError {
@@ -60,27 +75,22 @@ export class RedisStorage implements Storage {
     if (!Array.isArray(keys)) throw new BotError(ErrorCode.BadRequest, 'RedisStorage.read(): keys must be an array');
     const unique = [...new Set(keys)];
     if (unique.length === 0) return {};
-    const pipeline = this.redis.pipeline();
-    for (const key of unique) {
-      const k = this.redisKey(key);
-      pipeline.hmget(k, 'e', 'v');
-      // Reading counts as activity: the TTL is measured from the last read or write.
-      pipeline.expire(k, this.options.ttlSeconds);
-    }
-    let results: [Error | null, unknown][] | null;
+    let replies: unknown;
     try {
-      results = await pipeline.exec();
+      replies = await READ_SCRIPT.run(this.redis, unique.map((key) => this.redisKey(key)), [this.options.ttlSeconds]);
     } catch (err) {
       throw toStoreError('read', err);
     }
+    if (!Array.isArray(replies) || replies.length !== unique.length * 2) {
+      throw new BotError(ErrorCode.StoreUnavailable, 'RedisStorage.read(): Redis answered in an unexpected shape');
+    }
     const items: StoreItems = {};
     unique.forEach((key, i) => {
-      const [err, value] = results?.[i * 2] ?? [new Error('no reply'), null];
-      if (err) throw toStoreError('read', err);
-      const [eTag, json] = value as [string | null, string | null];
-      if (json === null) return;
+      const eTag: unknown = replies[i * 2];
+      const json: unknown = replies[i * 2 + 1];
+      if (typeof json !== 'string') return;
       const item = JSON.parse(json) as StoredItem;
-      items[key] = { ...item, eTag: eTag ?? undefined };
+      items[key] = { ...item, eTag: typeof eTag === 'string' ? eTag : undefined };
     });
     return items;
   }

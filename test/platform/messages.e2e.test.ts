@@ -59,6 +59,25 @@ describe('POST /api/messages', () => {
     expect(server.logs.join('\n')).not.toContain('13812345678');
   });
 
+  it('sends each reply to the service URL its own message came from', async () => {
+    // Connector clients are kept between turns (CachingBotFrameworkAuthentication); a customer on
+    // another regional service must still get answers there, and only there.
+    const other = await startConnectorStandIn();
+    try {
+      const stamp = Date.now();
+      const turns = [connector, other, connector, other].map((target, i) => ({ target, conv: `conv-region-${stamp}-${i}` }));
+      const statuses = await Promise.all(turns.map(({ target, conv }) => postActivity(server.url, messageActivity(target.url, conv, 'hello'))));
+      expect(statuses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      for (const { target, conv } of turns) {
+        await target.waitFor(conv, 1);
+        const elsewhere = target === connector ? other : connector;
+        expect(elsewhere.received.filter((r) => r.conversationId === conv)).toHaveLength(0);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   describe('bad input gets a 4xx and a log line, and the server keeps serving', () => {
     const cases: Array<[string, RequestInit, number]> = [
       ['malformed JSON', { body: '{"type":"message",', headers: { 'content-type': 'application/json' } }, 400],
