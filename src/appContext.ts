@@ -1,4 +1,4 @@
-import type { ConversationState, Storage, UserState } from 'botbuilder';
+import type { BotState, Storage } from 'botbuilder';
 import type { BotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
 import type { Redis } from 'ioredis';
 import type { PushRegistry } from './channels/pushRegistry';
@@ -16,8 +16,8 @@ export interface AppContext {
   storeMode: StoreMode;
   connection: StateConnection;
   storage: Storage;
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: BotState;
+  userState: BotState;
   recognizer: Recognizer;
   adapter: BotFrameworkAdapter;
   runtime: BotRuntime;

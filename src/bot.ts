@@ -1,4 +1,4 @@
-import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityTypes, type BotState, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { flushOutbox } from '../dialogs/outbox';
 import { FlowRegistry } from '../dialogs/index';
@@ -16,8 +16,8 @@ import { Router } from './router';
 import type { TurnBot } from './turnBot';
 
 export interface BotDeps {
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: BotState;
+  userState: BotState;
   recognizer: Recognizer;
   handover: HandoverPort;
   /** Other data files (a bank's own branches, FAQ or wording). Default: the repository's `intents/`. */

@@ -1,4 +1,4 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { AskDialog } from '../dialogs/askDialog';
@@ -45,8 +45,8 @@ const profileSchema = z.object({
 type Profile = z.output<typeof profileSchema>;
 
 export interface RouterDeps {
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: BotState;
+  userState: BotState;
   recognizer: Recognizer;
   registry: FlowRegistry;
   services: FlowServices;

@@ -1,5 +1,5 @@
 import type { BotState, TurnContext } from 'botbuilder';
-import { findBotError } from '../errors';
+import { BotError, ErrorCode, findBotError } from '../errors';
 import { hashId, type Logger } from '../logger';
 import type { TurnBot } from '../turnBot';
 import { ReplyBuffer } from './replyBuffer';
@@ -73,7 +73,14 @@ export class BotRuntime {
     // lazy loading would read conversation and user state one after the other.
     await Promise.all(this.deps.states.map((s) => s.load(ctx)));
     await this.runChain(ctx, 0);
-    await Promise.all(this.deps.states.map((s) => s.saveChanges(ctx)));
+    try {
+      await Promise.all(this.deps.states.map((s) => s.saveChanges(ctx)));
+    } catch (err) {
+      // Another turn saved meanwhile (this one outlived its lock). A 503 makes the channel send
+      // the message again, and that retry runs on the newer state; a 409 would not be retried.
+      if (findBotError(err)?.code !== ErrorCode.EtagConflict) throw err;
+      throw new BotError(ErrorCode.TurnBusy, 'BotRuntime: the conversation changed while this turn ran (its lock lapsed); not saved, nothing sent', { cause: err });
+    }
     await buffer.flush();
   }
 

@@ -3,11 +3,12 @@
  * lock and storage, exactly as a process would); the two-process HTTP test is in
  * test/platform/multiProcess.e2e.test.ts.
  */
-import { ConversationState, type TurnContext } from 'botbuilder';
+import { ConversationState, type BotState, type TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { BotRuntime } from '../../src/runtime/botRuntime';
 import { RedisTurnLock } from '../../src/runtime/turnLock';
 import { RedisStorage } from '../../src/storage/redisStorage';
+import { SnapshotBotState, storageKeysOf } from '../../src/storage/snapshotBotState';
 import type { TurnBot } from '../../src/turnBot';
 import { newTestRedis, uniquePrefix } from '../support/testRedis';
 import { CollectingAdapter } from './collectingAdapter';
@@ -15,7 +16,7 @@ import { CollectingAdapter } from './collectingAdapter';
 /** Appends each message to a list in conversation state and replies with the list so far. */
 class ListBot implements TurnBot {
   constructor(
-    private readonly state: ConversationState,
+    private readonly state: BotState,
     private readonly delayMs = 0,
   ) {}
   async run(ctx: TurnContext): Promise<void> {
@@ -28,13 +29,14 @@ class ListBot implements TurnBot {
   }
 }
 
-function makeProcess(prefix: string, delayMs = 0) {
+function makeProcess(prefix: string, delayMs = 0, lockMs = 5000) {
   const redis = newTestRedis();
   const storage = new RedisStorage(redis, { prefix, ttlSeconds: 600 });
-  const state = new ConversationState(storage);
+  // As src/app.ts builds it.
+  const state = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
   const runtime = new BotRuntime({
     bot: new ListBot(state, delayMs),
-    lock: new RedisTurnLock(redis, { prefix, lockMs: 5000, waitMs: 20000 }),
+    lock: new RedisTurnLock(redis, { prefix, lockMs, waitMs: 20000 }),
     states: [state],
     logger: pino({ level: 'silent' }),
   });
@@ -73,6 +75,27 @@ describe('BotRuntime across processes', () => {
     p.redis.disconnect();
     await expect(p.runtime.handleTurn(p.adapter.context(conv, 'hello'))).rejects.toMatchObject({ status: 503 });
     expect(p.adapter.sent.length).toBe(before);
+  });
+
+  it('refuses to save a turn that outlived its lock, so the newer state survives and the late turn sends nothing', async () => {
+    const conv = `c-late-${Date.now()}`;
+    const slow = makeProcess(prefix, 400, 100); // its lock lapses long before it saves
+    const fast = makeProcess(prefix);
+    try {
+      await fast.runtime.handleTurn(fast.adapter.context(conv, 'hello'));
+      const late = slow.runtime.handleTurn(slow.adapter.context(conv, 'late'));
+      await new Promise((r) => setTimeout(r, 200));
+      await fast.runtime.handleTurn(fast.adapter.context(conv, 'next'));
+      await expect(late).rejects.toMatchObject({ code: 'TURN_BUSY', status: 503 });
+      expect(slow.adapter.sent).toHaveLength(0);
+      const items = await fast.storage.read([`test/conversations/${conv}/`]);
+      expect((items[`test/conversations/${conv}/`] as { list: string[] }).list).toEqual(['hello', 'next']);
+      // The channel's retry of the late message then runs on the newer state.
+      await fast.runtime.handleTurn(fast.adapter.context(conv, 'late'));
+      expect(fast.adapter.sent.at(-1)?.text).toBe('3:late');
+    } finally {
+      await Promise.all([slow.redis.quit(), fast.redis.quit()]);
+    }
   });
 
   it('sends no reply when the bot fails, and the next turn still runs', async () => {
