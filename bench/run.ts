@@ -4,7 +4,9 @@
  * messages/s, p50/p99 latency and peak RSS — for our bot (Redis state, NLU, dialogs) and for a
  * bare botbuilder echo bot (MemoryStorage, same restify, same load) as the ceiling.
  * Options: --total N (requests per level and round, default 2000), --levels 1,8,32, --rounds 3,
- * --conversations N (default 256), --redis URL. Medians over the rounds are printed.
+ * --conversations N (default 256), --redis URL, --node-flags "..." (extra Node flags for both
+ * bots). Medians over the rounds are printed. Both bots run as `npm start` runs ours (plain
+ * `node` with the start script's flags), so peak RSS is the bot's own process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,7 +17,21 @@ import { benchMessage, postBenchMessage } from './benchMessage';
 import { runLoad, type LoadResult } from './loadGenerator';
 
 const ROOT = resolve(__dirname, '..');
-const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+/**
+ * The Node flags of `npm start` (package.json), so the bench measures the bot as it ships. The
+ * echo bot gets the same flags: the ceiling must not be handicapped by runtime settings ours has.
+ */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (pkg.scripts?.start ?? '').split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'src/index.ts') {
+    throw new Error(`bench: expected the start script to be "node <flags> src/index.ts", got "${pkg.scripts?.start}"`);
+  }
+  return words.slice(1, -1);
+}
+// `--node-flags "--max-semi-space-size=64"` adds flags to both sides, to try runtime tuning.
+const NODE_FLAGS = [...arg('node-flags', '').split(/\s+/).filter(Boolean), ...startFlags()];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,7 +99,8 @@ function median(values: number[]): number {
  */
 async function compare(targets: Target[]): Promise<Map<string, LoadResult[][]>> {
   const results = new Map<string, LoadResult[][]>(targets.map((t) => [t.label, LEVELS.map(() => [])]));
-  for (const t of targets) await runLoad(8, Math.min(300, TOTAL), t.send); // warm-up: JIT, connections, caches
+  // Warm-up at the highest level: JIT, connection pools and caches, so round 1 measures like the rest.
+  for (const t of targets) await runLoad(Math.max(...LEVELS), Math.min(1000, TOTAL), t.send);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [li, c] of LEVELS.entries()) {
       for (const t of targets) {
@@ -103,9 +120,9 @@ async function main(): Promise<void> {
   const REDIS_URL = ownRedis?.url ?? REDIS_URL_ARG;
   const connector = await startConnectorStandIn();
   const ourPort = await freePort();
-  const ours = await startProcess([TSX, 'src/index.ts'], { PORT: String(ourPort), HOST: '127.0.0.1', REDIS_URL, REDIS_KEY_PREFIX: `bench:${Date.now()}:`, LOG_LEVEL: 'info' }, /listening/);
+  const ours = await startProcess([...NODE_FLAGS, 'src/index.ts'], { PORT: String(ourPort), HOST: '127.0.0.1', REDIS_URL, REDIS_KEY_PREFIX: `bench:${Date.now()}:`, LOG_LEVEL: 'info' }, /listening/);
   const echoPort = await freePort();
-  const echo = await startProcess([TSX, 'bench/echoBot.ts', String(echoPort)], {}, /listening/);
+  const echo = await startProcess([...NODE_FLAGS, 'bench/echoBot.ts', String(echoPort)], {}, /listening/);
   // The stand-in keeps every activity it gets, for tests; the bench only needs its 200s.
   const trim = setInterval(() => (connector.received.length = 0), 1000);
   try {
@@ -127,6 +144,7 @@ async function main(): Promise<void> {
     console.table(rows);
     console.log(
       JSON.stringify({
+        nodeFlags: NODE_FLAGS,
         total: TOTAL,
         rounds: ROUNDS,
         rows,
