@@ -11,15 +11,18 @@ import { PlaceholderHandover } from '../src/handover/placeholderHandover';
 import { createRecognizer } from '../src/nlu/createRecognizer';
 import { BotRuntime } from '../src/runtime/botRuntime';
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from '../src/runtime/turnLock';
+import { redisOptions } from '../src/redis/connectRedis';
 import { RedisStorage } from '../src/storage/redisStorage';
+import { SnapshotBotState, storageKeysOf } from '../src/storage/snapshotBotState';
 import { CollectingAdapter } from '../test/runtime/collectingAdapter';
 
 const TEXTS = ['网银证书过期了怎么办', 'my online banking certificate expired', '最近的网点在哪里', 'hello', '謝謝'];
 const TURNS = 5000;
 
 async function cpuPerTurn(storage: Storage, lock: TurnLock, recognizer: Awaited<ReturnType<typeof createRecognizer>>): Promise<number> {
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  // As src/app.ts builds them.
+  const conversationState = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
+  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)));
   const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: new PlaceholderHandover() });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger: pino({ level: 'silent' }) });
   const adapter = new CollectingAdapter();
@@ -47,7 +50,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < 20000; i++) recognizer.recognize(TEXTS[i % TEXTS.length]);
   const nluUs = ((performance.now() - t0) / 20000) * 1000;
   const memoryUs = await cpuPerTurn(new MemoryStorage(), new LocalTurnLock(), recognizer);
-  const redis = new Redis();
+  // The app's connection options (auto-pipelining included).
+  const redis = new Redis({ ...redisOptions(), lazyConnect: false });
   const prefix = `turncost:${Date.now()}:`;
   const redisUs = await cpuPerTurn(new RedisStorage(redis, { prefix, ttlSeconds: 600 }), new RedisTurnLock(redis, { prefix, lockMs: 5000, waitMs: 5000 }), recognizer);
   redis.disconnect();

@@ -1,6 +1,7 @@
-import type { BotState, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { BotError, ErrorCode, findBotError } from '../errors';
 import { hashId, type Logger } from '../logger';
+import type { SnapshotBotState } from '../storage/snapshotBotState';
 import type { TurnBot } from '../turnBot';
 import { ReplyBuffer } from './replyBuffer';
 import { turnInfo } from './turnInfo';
@@ -12,8 +13,8 @@ export type TurnMiddleware = (ctx: TurnContext, next: () => Promise<void>) => Pr
 export interface BotRuntimeDeps {
   bot: TurnBot;
   lock: TurnLock;
-  /** Saved once at the end of every turn. */
-  states: BotState[];
+  /** Read together with taking the lock, saved once at the end of every turn. */
+  states: SnapshotBotState[];
   logger: Logger;
   middleware?: TurnMiddleware[];
 }
@@ -45,7 +46,10 @@ export class BotRuntime {
     const key = conversationKey(ctx);
     let outcome = 'ok';
     try {
-      await this.deps.lock.run(key, () => this.runLocked(ctx));
+      await this.deps.lock.run(key, () => this.runLocked(ctx), {
+        start: () => this.deps.states.forEach((s) => s.prefetch(ctx)),
+        discard: () => this.deps.states.forEach((s) => s.discardPrefetch(ctx)),
+      });
     } catch (err) {
       outcome = findBotError(err)?.code ?? 'error';
       throw err;
@@ -69,8 +73,8 @@ export class BotRuntime {
 
   private async runLocked(ctx: TurnContext): Promise<void> {
     const buffer = new ReplyBuffer(ctx);
-    // Load every state up front and together: ioredis sends the reads in one round trip, where
-    // lazy loading would read conversation and user state one after the other.
+    // Load every state up front and together (usually already read along with the lock): lazy
+    // loading would read conversation and user state one after the other.
     await Promise.all(this.deps.states.map((s) => s.load(ctx)));
     await this.runChain(ctx, 0);
     try {

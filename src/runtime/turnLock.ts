@@ -3,9 +3,20 @@ import type { Redis } from 'ioredis';
 import { BotError, ErrorCode } from '../errors';
 import { LuaScript } from '../redis/luaScript';
 
+/**
+ * Reads a turn may start together with its first attempt to take the lock. Redis runs commands of
+ * one connection in order, so reads sent right behind a successful `SET NX` see the state as the
+ * lock holder before us left it: the turn saves a round trip. If that attempt finds the lock
+ * taken, the reads may be stale and are dropped.
+ */
+export interface LockPrefetch {
+  start(): void;
+  discard(): void;
+}
+
 /** Runs `fn` while no other turn of the same conversation runs, in this process or another. */
 export interface TurnLock {
-  run<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T>;
 }
 
 /**
@@ -16,8 +27,10 @@ export interface TurnLock {
 export class LocalTurnLock implements TurnLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  async run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
+    // In memory nothing is gained by reading early; the reads simply run inside `fn`.
+    prefetch?.discard();
     const current = previous.catch(() => undefined).then(fn);
     this.tails.set(key, current);
     try {
@@ -57,11 +70,11 @@ export class RedisTurnLock implements TurnLock {
     private readonly options: RedisTurnLockOptions,
   ) {}
 
-  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T> {
     return this.local.run(key, async () => {
       const redisKey = `${this.options.prefix}lock:${key}`;
       const token = randomUUID();
-      await this.acquire(redisKey, token);
+      await this.acquire(redisKey, token, prefetch);
       try {
         return await fn();
       } finally {
@@ -70,14 +83,19 @@ export class RedisTurnLock implements TurnLock {
     });
   }
 
-  private async acquire(redisKey: string, token: string): Promise<void> {
+  private async acquire(redisKey: string, token: string, prefetch?: LockPrefetch): Promise<void> {
     const deadline = Date.now() + this.options.waitMs;
     let pause = 5;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       let ok: string | null;
       try {
-        ok = await this.redis.set(redisKey, token, 'PX', this.options.lockMs, 'NX');
+        const taking = this.redis.set(redisKey, token, 'PX', this.options.lockMs, 'NX');
+        // Same tick as the SET, so auto-pipelining sends the reads right behind it.
+        if (attempt === 0) prefetch?.start();
+        ok = await taking;
+        if (attempt === 0 && ok !== 'OK') prefetch?.discard();
       } catch (err) {
+        if (attempt === 0) prefetch?.discard();
         throw new BotError(ErrorCode.StoreUnavailable, `RedisTurnLock.acquire(): Redis did not answer: ${String(err)}`, {
           cause: err,
         });

@@ -31,6 +31,7 @@ function serialize(state: StateObject): string {
  */
 export class SnapshotBotState extends BotState {
   private readonly cacheKey = Symbol('SnapshotBotState');
+  private readonly prefetchKey = Symbol('SnapshotBotState.prefetch');
 
   constructor(storage: ConstructorParameters<typeof BotState>[0], storageKey: StorageKeyFactory) {
     super(storage, storageKey);
@@ -39,11 +40,31 @@ export class SnapshotBotState extends BotState {
   override async load(context: TurnContext, force = false): Promise<StateObject> {
     const cached = this.cached(context);
     if (cached && !force) return cached.state;
-    const key = await this.storageKey(context);
-    const items = await this.storage.read([key]);
-    const state = (items[key] ?? {}) as StateObject;
+    const prefetched = context.turnState.get(this.prefetchKey) as Promise<StateObject> | undefined;
+    context.turnState.delete(this.prefetchKey);
+    const state = prefetched && !force ? await prefetched : await this.read(context);
     context.turnState.set(this.cacheKey, { state, snapshot: serialize(state) } satisfies Cached);
     return state;
+  }
+
+  /**
+   * Starts the read `load` will need, now (see LockPrefetch in src/runtime/turnLock.ts). Its
+   * failure surfaces in `load`; an abandoned one is dropped quietly.
+   */
+  prefetch(context: TurnContext): void {
+    const reading = this.read(context);
+    reading.catch(() => undefined);
+    context.turnState.set(this.prefetchKey, reading);
+  }
+
+  discardPrefetch(context: TurnContext): void {
+    context.turnState.delete(this.prefetchKey);
+  }
+
+  private async read(context: TurnContext): Promise<StateObject> {
+    const key = await this.storageKey(context);
+    const items = await this.storage.read([key]);
+    return (items[key] ?? {}) as StateObject;
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {

@@ -17,6 +17,7 @@ import type { Recognizer } from '../../../src/nlu/types';
 import { connectRedis } from '../../../src/redis/connectRedis';
 import { BotRuntime } from '../../../src/runtime/botRuntime';
 import { RedisTurnLock } from '../../../src/runtime/turnLock';
+import { SnapshotBotState, storageKeysOf } from '../../../src/storage/snapshotBotState';
 import { RedisStorage } from '../../../src/storage/redisStorage';
 import type { TurnBot } from '../../../src/turnBot';
 import { testRedisUrl, uniquePrefix } from '../../support/testRedis';
@@ -58,8 +59,8 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
   const connection = await connectRedis(config, logger);
   const redis = connection.redis;
   const storage = new RedisStorage(redis, { prefix, ttlSeconds: config.STATE_TTL_SECONDS });
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
+  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)));
   const lock = new RedisTurnLock(redis, { prefix, lockMs: config.TURN_LOCK_MS, waitMs: config.TURN_LOCK_WAIT_MS });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
   const adapter = new BotFrameworkAdapter();
