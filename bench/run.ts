@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
 import { startConnectorStandIn } from '../test/support/connectorStandIn';
 import { freePort, redisAnswers, startRedisProcess, type RedisProcess } from '../test/support/redisProcess';
 import { benchMessage, postBenchMessage } from './benchMessage';
@@ -120,7 +121,8 @@ async function main(): Promise<void> {
   const REDIS_URL = ownRedis?.url ?? REDIS_URL_ARG;
   const connector = await startConnectorStandIn();
   const ourPort = await freePort();
-  const ours = await startProcess([...NODE_FLAGS, 'src/index.ts'], { PORT: String(ourPort), HOST: '127.0.0.1', REDIS_URL, REDIS_KEY_PREFIX: `bench:${Date.now()}:`, LOG_LEVEL: 'info' }, /listening/);
+  const prefix = `bench:${Date.now()}:`;
+  const ours = await startProcess([...NODE_FLAGS, 'src/index.ts'], { PORT: String(ourPort), HOST: '127.0.0.1', REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info' }, /listening/);
   const echoPort = await freePort();
   const echo = await startProcess([...NODE_FLAGS, 'bench/echoBot.ts', String(echoPort)], {}, /listening/);
   // The stand-in keeps every activity it gets, for tests; the bench only needs its 200s.
@@ -157,7 +159,19 @@ async function main(): Promise<void> {
     ours.kill('SIGTERM');
     echo.kill('SIGTERM');
     await connector.close();
-    await ownRedis?.stop();
+    if (ownRedis) await ownRedis.stop();
+    else await removeKeys(REDIS_URL, prefix);
+  }
+}
+
+/** The run's conversations would otherwise stay in the developer's Redis for STATE_TTL_SECONDS. */
+async function removeKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    const stream = redis.scanStream({ match: `${prefix}*`, count: 1000 });
+    for await (const keys of stream) if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Language, Script } from '../nlu/types';
 import { LANGUAGE_NEUTRAL_TOKENS } from './neutralWords';
-import { toTraditional, type TraditionalVariant } from './scriptConverters';
+import { isSimplifiedOnly } from '../nlu/simplifiedOnly';
+import type { TraditionalVariant } from './scriptConverters';
 
 export interface ScriptChoiceInput {
   /** The customer's text as sent (not normalized: normalization erases the script). */
@@ -32,10 +33,6 @@ export function scriptOfText(text: string, detected: Script, previous?: Script):
     return 'zh-Hant';
   }
   return chinese;
-}
-
-function isSimplifiedOnly(char: string): boolean {
-  return toTraditional(char, 'tw') !== char;
 }
 
 export function scriptFromChannelLocale(locale: string | undefined): Script | undefined {

@@ -1,5 +1,5 @@
-import { Locale, type DictLike } from 'opencc-js';
 import { toSimplified } from './chineseConverters';
+import { isSimplifiedOnly } from './simplifiedOnly';
 import type { Language, Script } from './types';
 
 const HAN = /\p{Script=Han}/gu;
@@ -33,34 +33,9 @@ export function detectScript(text: string, fallback: ScriptGuess = { language: '
   return { language: 'zh', script: traditionalOnly > simplifiedOnly ? 'zh-Hant' : 'zh-Hans' };
 }
 
-let simplifiedOnlyChars: ReadonlySet<string> | undefined;
-
-/**
- * Characters that exist only in simplified writing: the single-character entries of opencc's
- * simplified-to-traditional tables that change the character (about 4,000). A full cn→tw
- * converter would tell the same per character but holds its ~50,000 phrases as a trie of some
- * 40 MB of heap that every major GC has to walk; counting characters needs none of that.
- */
-function simplifiedOnlySet(): ReadonlySet<string> {
-  if (simplifiedOnlyChars) return simplifiedOnlyChars;
-  const chars = new Set<string>();
-  for (const group of Locale.from.cn) for (const dict of group) for (const [from, to] of entries(dict)) if ([...from].length === 1 && to !== from) chars.add(from);
-  simplifiedOnlyChars = chars;
-  return chars;
-}
-
-function entries(dict: DictLike): Iterable<readonly [string, string]> {
-  if (typeof dict !== 'string') return dict;
-  return dict.split('|').map((entry) => {
-    const [from = '', to = ''] = entry.split(' ');
-    return [from, to] as const;
-  });
-}
-
 function countSimplifiedOnly(hanText: string): number {
-  const set = simplifiedOnlySet();
   let count = 0;
-  for (const char of hanText) if (set.has(char)) count++;
+  for (const char of hanText) if (isSimplifiedOnly(char)) count++;
   return count;
 }
 
