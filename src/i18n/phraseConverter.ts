@@ -3,9 +3,9 @@
  * algorithm, in a leaner shape. opencc-js keeps every dictionary group as a trie of nested Maps,
  * one Map per character of every phrase: about 40 MB of heap per converter (s2twp, s2hk), tens of
  * thousands of objects that every major GC must walk for as long as the process lives. Here a group
- * is one flat Map from phrase to replacement plus, per first character, the longest phrase length;
- * longest-prefix matching tries those lengths from the longest down, which finds exactly the match
- * the trie walk finds. Tables are shared between converters (Taiwan and Hong Kong share the big
+ * is one flat Map from phrase to replacement plus, per first character, the lengths its phrases
+ * come in; longest-prefix matching tries those lengths from the longest down, which finds exactly
+ * the match the trie walk finds. Tables are shared between converters (Taiwan and Hong Kong share the big
  * simplified-to-traditional stage). test/i18n/phraseConverter.test.ts checks the output against
  * opencc-js's own Converter on every Chinese text the bot has.
  */
@@ -25,7 +25,8 @@ const presetSchema = z.object({
 
 class PhraseTable {
   private readonly phrases = new Map<string, string>();
-  private readonly longest = new Map<number, number>();
+  /** Per first character, the lengths its phrases come in, longest first. */
+  private readonly lengths = new Map<number, number[]>();
 
   constructor(group: readonly DictLike[]) {
     // As opencc's Trie.loadDictGroup: on a phrase in several dictionaries, the first one wins.
@@ -34,16 +35,20 @@ class PhraseTable {
         if (from === '') continue;
         this.phrases.set(from, to);
         const first = from.codePointAt(0) ?? 0;
-        if ((this.longest.get(first) ?? 0) < from.length) this.longest.set(first, from.length);
+        const lengths = this.lengths.get(first);
+        if (!lengths) this.lengths.set(first, [from.length]);
+        else if (!lengths.includes(from.length)) lengths.push(from.length);
       }
     }
+    for (const lengths of this.lengths.values()) lengths.sort((a, b) => b - a);
   }
 
   /** The longest phrase starting at `at`, as Trie.matchPrefix finds it. */
   private match(text: string, at: number): { end: number; value: string } | undefined {
-    const longest = this.longest.get(text.codePointAt(at) ?? 0);
-    if (longest === undefined) return undefined;
-    for (let length = Math.min(longest, text.length - at); length > 0; length--) {
+    const lengths = this.lengths.get(text.codePointAt(at) ?? 0);
+    if (lengths === undefined) return undefined;
+    for (const length of lengths) {
+      if (at + length > text.length) continue;
       const value = this.phrases.get(text.slice(at, at + length));
       if (value !== undefined) return { end: at + length, value };
     }
