@@ -22,7 +22,7 @@ const TURNS = 5000;
 async function cpuPerTurn(storage: Storage, lock: TurnLock, recognizer: Awaited<ReturnType<typeof createRecognizer>>): Promise<number> {
   // As src/app.ts builds them.
   const conversationState = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
-  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)));
+  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)), { lastWriterWins: true });
   const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: new PlaceholderHandover() });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger: pino({ level: 'silent' }) });
   const adapter = new CollectingAdapter();

@@ -40,7 +40,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   const redis = connection.redis;
   const storage = new RedisStorage(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.STATE_TTL_SECONDS });
   const conversationState = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
-  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)));
+  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)), { lastWriterWins: true });
   const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR });
   const adapter = new BotFrameworkAdapter(
     new CachingBotFrameworkAuthentication(

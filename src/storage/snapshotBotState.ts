@@ -17,11 +17,11 @@ function serialize(state: StateObject): string {
  * botbuilder's BotState with two changes, and otherwise the same contract (load once per turn,
  * property accessors, save only what changed, clear, delete):
  *
- * 1. Saving keeps the eTag the state was loaded with. BotState.saveChanges writes with eTag `*`
- *    (last writer wins), so if a turn outlived its conversation lock (TURN_LOCK_MS) it would
- *    silently overwrite the state another process saved meanwhile. Here that write is refused
- *    (ETAG_CONFLICT): the turn fails before sending its buffered replies and the channel retries
- *    it against the newer state.
+ * 1. Conversation state is saved with the eTag it was loaded with. BotState.saveChanges writes
+ *    with eTag `*` (last writer wins), so if a turn outlived its conversation lock (TURN_LOCK_MS)
+ *    it would silently overwrite the state another process saved meanwhile. Here that write is
+ *    refused (ETAG_CONFLICT): the turn fails before sending its buffered replies and the channel
+ *    retries it against the newer state. (User state keeps `*`: see `lastWriterWins`.)
  * 2. Change detection compares plain JSON text. BotState hashes a replacer-based stringify with
  *    SHA-256 on load, before saving and again after, for every state: about 4 % of a turn's CPU in
  *    `npm run bench`, for state that is a few hundred bytes.
@@ -33,7 +33,16 @@ export class SnapshotBotState extends BotState {
   private readonly cacheKey = Symbol('SnapshotBotState');
   private readonly prefetchKey = Symbol('SnapshotBotState.prefetch');
 
-  constructor(storage: ConstructorParameters<typeof BotState>[0], storageKey: StorageKeyFactory) {
+  /**
+   * @param options.lastWriterWins save with eTag `*`, as BotState does: for state that the
+   *   conversation lock does not cover. User state is shared by all of a customer's conversations
+   *   (two browser tabs, a Teams chat and a group), whose turns may run at the same time.
+   */
+  constructor(
+    storage: ConstructorParameters<typeof BotState>[0],
+    storageKey: StorageKeyFactory,
+    private readonly options: { lastWriterWins?: boolean } = {},
+  ) {
     super(storage, storageKey);
   }
 
@@ -77,6 +86,7 @@ export class SnapshotBotState extends BotState {
     const current = serialize(cached.state);
     if (!force && current === cached.snapshot) return;
     const key = await this.storageKey(context);
+    if (this.options.lastWriterWins) cached.state.eTag = '*';
     await this.storage.write({ [key]: cached.state });
     // Any later save in this turn follows our own write, which carries a new eTag we do not know.
     cached.state.eTag = '*';

@@ -3,7 +3,7 @@
  * lock and storage, exactly as a process would); the two-process HTTP test is in
  * test/platform/multiProcess.e2e.test.ts.
  */
-import { ConversationState, type BotState, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type BotState, type TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { BotRuntime } from '../../src/runtime/botRuntime';
 import { RedisTurnLock } from '../../src/runtime/turnLock';
@@ -95,6 +95,30 @@ describe('BotRuntime across processes', () => {
       expect(fast.adapter.sent.at(-1)?.text).toBe('3:late');
     } finally {
       await Promise.all([slow.redis.quit(), fast.redis.quit()]);
+    }
+  });
+
+  it('runs turns of two conversations of one customer at the same time (user state: last writer wins)', async () => {
+    const redis = newTestRedis();
+    const storage = new RedisStorage(redis, { prefix, ttlSeconds: 600 });
+    const user = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)), { lastWriterWins: true });
+    const seen = user.createProperty<number>('turns');
+    const bot: TurnBot = {
+      async run(ctx) {
+        await seen.set(ctx, ((await seen.get(ctx, 0)) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, 20)); // both turns hold the user state at once
+        await ctx.sendActivity('ok');
+      },
+    };
+    const runtime = new BotRuntime({ bot, lock: new RedisTurnLock(redis, { prefix, lockMs: 5000, waitMs: 5000 }), states: [user], logger: pino({ level: 'silent' }) });
+    const adapter = new CollectingAdapter();
+    const stamp = Date.now();
+    try {
+      await runtime.handleTurn(adapter.context(`tab-a-${stamp}`, 'first')); // the user state exists (has an eTag)
+      await Promise.all([runtime.handleTurn(adapter.context(`tab-a-${stamp}`, 'hi')), runtime.handleTurn(adapter.context(`tab-b-${stamp}`, 'hi'))]);
+      expect(adapter.sent).toHaveLength(3);
+    } finally {
+      await redis.quit();
     }
   });
 
