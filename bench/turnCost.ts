@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const nluUs = ((performance.now() - t0) / 20000) * 1000;
   const memoryUs = await cpuPerTurn(new MemoryStorage(), new LocalTurnLock(), recognizer);
   // The app's connection options (auto-pipelining included).
-  const redis = new Redis({ ...redisOptions(), lazyConnect: false });
+  const redis = new Redis(redisOptions());
+  await redis.connect();
   const prefix = `turncost:${Date.now()}:`;
   const redisUs = await cpuPerTurn(new RedisStorage(redis, { prefix, ttlSeconds: 600 }), new RedisTurnLock(redis, { prefix, lockMs: 5000, waitMs: 5000 }), recognizer);
   redis.disconnect();
