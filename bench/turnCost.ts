@@ -3,7 +3,7 @@
  * connector), with state in memory and in Redis, plus the NLU alone. It says how much of
  * `npm run bench`'s gap to the echo bot is the bot's own work. Needs Redis on 127.0.0.1:6379.
  */
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { CustomerServiceBot } from '../src/bot';
@@ -13,16 +13,14 @@ import { BotRuntime } from '../src/runtime/botRuntime';
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from '../src/runtime/turnLock';
 import { redisOptions } from '../src/redis/connectRedis';
 import { RedisStorage } from '../src/storage/redisStorage';
-import { SnapshotBotState, storageKeysOf } from '../src/storage/snapshotBotState';
+import { botStates } from '../src/storage/snapshotBotState';
 import { CollectingAdapter } from '../test/runtime/collectingAdapter';
 
 const TEXTS = ['网银证书过期了怎么办', 'my online banking certificate expired', '最近的网点在哪里', 'hello', '謝謝'];
 const TURNS = 5000;
 
 async function cpuPerTurn(storage: Storage, lock: TurnLock, recognizer: Awaited<ReturnType<typeof createRecognizer>>): Promise<number> {
-  // As src/app.ts builds them.
-  const conversationState = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
-  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)), { lastWriterWins: true });
+  const { conversationState, userState } = botStates(storage);
   const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: new PlaceholderHandover() });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger: pino({ level: 'silent' }) });
   const adapter = new CollectingAdapter();

@@ -1,8 +1,4 @@
-import {
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  UserState,
-} from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AppContext } from './appContext';
 import { CustomerServiceBot } from './bot';
@@ -24,7 +20,7 @@ import type { StateConnection } from './redis/connectRedis';
 import { BotRuntime } from './runtime/botRuntime';
 import { RedisTurnLock } from './runtime/turnLock';
 import { RedisStorage } from './storage/redisStorage';
-import { SnapshotBotState, storageKeysOf } from './storage/snapshotBotState';
+import { botStates } from './storage/snapshotBotState';
 
 /** Route modules in registration order; a new channel adds one line here. */
 const ROUTES: RouteModule[] = [healthRoutes, botFrameworkRoutes, wechatRoutes, webChatRoutes];
@@ -39,8 +35,7 @@ export interface App {
 export async function createApp(config: Config, logger: Logger, connection: StateConnection): Promise<App> {
   const redis = connection.redis;
   const storage = new RedisStorage(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.STATE_TTL_SECONDS });
-  const conversationState = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
-  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)), { lastWriterWins: true });
+  const { conversationState, userState } = botStates(storage);
   const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR });
   const adapter = new BotFrameworkAdapter(
     new CachingBotFrameworkAuthentication(

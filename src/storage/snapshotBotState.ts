@@ -1,4 +1,4 @@
-import { BotState, type StorageKeyFactory, type TurnContext } from 'botbuilder';
+import { BotState, ConversationState, UserState, type Storage, type StorageKeyFactory, type TurnContext } from 'botbuilder';
 
 type StateObject = Record<string, unknown> & { eTag?: string };
 
@@ -39,7 +39,7 @@ export class SnapshotBotState extends BotState {
    *   (two browser tabs, a Teams chat and a group), whose turns may run at the same time.
    */
   constructor(
-    storage: ConstructorParameters<typeof BotState>[0],
+    storage: Storage,
     storageKey: StorageKeyFactory,
     private readonly options: { lastWriterWins?: boolean } = {},
   ) {
@@ -119,5 +119,16 @@ export function storageKeysOf(keys: { getStorageKey(context: TurnContext): strin
     const key = keys.getStorageKey(context);
     if (!key) throw new Error('SnapshotBotState: the activity has no storage key (channelId, conversation or from id missing)');
     return key;
+  };
+}
+
+/**
+ * The bot's two states: per conversation (guarded by the conversation lock and its eTag) and per
+ * customer (last writer wins, see `lastWriterWins`).
+ */
+export function botStates(storage: Storage): { conversationState: SnapshotBotState; userState: SnapshotBotState } {
+  return {
+    conversationState: new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage))),
+    userState: new SnapshotBotState(storage, storageKeysOf(new UserState(storage)), { lastWriterWins: true }),
   };
 }

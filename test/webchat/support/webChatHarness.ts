@@ -4,7 +4,7 @@
  * it so they test the channel, not the dialogs being written elsewhere; the browser tests run the
  * whole app instead (test/support/testServer.ts).
  */
-import { ActivityTypes, ConversationState, MessageFactory, UserState, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { BotFrameworkAdapter } from '../../../src/channels/botframework/botFrameworkAdapter';
 import restify from 'restify';
 import type { AppContext } from '../../../src/appContext';
@@ -17,7 +17,7 @@ import type { Recognizer } from '../../../src/nlu/types';
 import { connectRedis } from '../../../src/redis/connectRedis';
 import { BotRuntime } from '../../../src/runtime/botRuntime';
 import { RedisTurnLock } from '../../../src/runtime/turnLock';
-import { SnapshotBotState, storageKeysOf } from '../../../src/storage/snapshotBotState';
+import { botStates } from '../../../src/storage/snapshotBotState';
 import { RedisStorage } from '../../../src/storage/redisStorage';
 import type { TurnBot } from '../../../src/turnBot';
 import { testRedisUrl, uniquePrefix } from '../../support/testRedis';
@@ -59,8 +59,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
   const connection = await connectRedis(config, logger);
   const redis = connection.redis;
   const storage = new RedisStorage(redis, { prefix, ttlSeconds: config.STATE_TTL_SECONDS });
-  const conversationState = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
-  const userState = new SnapshotBotState(storage, storageKeysOf(new UserState(storage)), { lastWriterWins: true });
+  const { conversationState, userState } = botStates(storage);
   const lock = new RedisTurnLock(redis, { prefix, lockMs: config.TURN_LOCK_MS, waitMs: config.TURN_LOCK_WAIT_MS });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
   const adapter = new BotFrameworkAdapter();
