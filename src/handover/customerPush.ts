@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { PushRegistry } from '../channels/pushRegistry';
 import type { Logger } from '../logger';
 import { hashId } from '../logger';
-import type { HandoverRecord } from './handoverRecord';
+import { recordLocale, type HandoverRecord } from './handoverRecord';
 import type { HandoverParams, HandoverTextId, HandoverTexts } from './handoverTexts';
 import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
 
@@ -33,7 +33,7 @@ export class CustomerPush {
 
   /** One of our catalogue texts in the customer's script; failures are logged, not thrown. */
   async say(record: HandoverRecord, id: HandoverTextId, params: HandoverParams = {}): Promise<boolean> {
-    const text = this.texts.text(id, record.script, params);
+    const text = this.texts.text(id, recordLocale(record), params);
     const activity: Partial<Activity> = { type: 'message', text };
     if (id === 'ratePrompt') activity.suggestedActions = RATING_ACTIONS;
     try {

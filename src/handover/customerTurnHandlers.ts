@@ -5,7 +5,7 @@ import type { Assignments } from './assignments';
 import type { HandoverEvents } from './handoverEvents';
 import { toHandle } from './handoverKeys';
 import type { HandoverQueue } from './handoverQueue';
-import type { HandoverRecord, HandoverState } from './handoverRecord';
+import { recordLocale, type HandoverRecord, type HandoverState } from './handoverRecord';
 import type { HandoverService } from './handoverService';
 import { isCancel, type HandoverParams, type HandoverTextId, type HandoverTexts } from './handoverTexts';
 import type { RatingStore } from './ratingStore';
@@ -40,7 +40,7 @@ export interface CustomerTurn {
 export type CustomerTurnHandler = (turn: CustomerTurn, deps: TurnHandlerDeps) => Promise<void>;
 
 const reply = (turn: CustomerTurn, deps: TurnHandlerDeps, id: HandoverTextId, params: HandoverParams = {}) =>
-  turn.ctx.sendActivity(deps.texts.text(id, turn.record.script, params)).then(() => undefined);
+  turn.ctx.sendActivity(deps.texts.text(id, recordLocale(turn.record), params)).then(() => undefined);
 
 /** A phone number (7+ digits, optionally grouped) or an e-mail address in what the customer wrote. */
 export function findContact(text: string): string | undefined {

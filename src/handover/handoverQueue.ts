@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { HandoverKeys } from './handoverKeys';
+import type { TraditionalVariant } from '../i18n/scriptConverters';
 import { parseRecord, type CustomerScript, type HandoverRecord, type HandoverState } from './handoverRecord';
 import { CLAIM_EXPIRED, DEQUEUE, ENQUEUE, TELL_POSITION } from './handoverScripts';
 
@@ -16,6 +17,7 @@ export interface JoinInput {
   reference: Partial<ConversationReference>;
   channel: string;
   script: CustomerScript;
+  variant: TraditionalVariant;
   reason: string;
   urgent: boolean;
   lastIntent: string;
@@ -116,6 +118,7 @@ function recordFields(input: JoinInput, now: number): Record<string, string> {
     reference: JSON.stringify(input.reference),
     channel: input.channel,
     script: input.script,
+    variant: input.variant,
     reason: input.reason,
     urgent: input.urgent ? '1' : '0',
     lastIntent: input.lastIntent,

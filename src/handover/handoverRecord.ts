@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
+import { TRADITIONAL_VARIANTS, type TraditionalVariant } from '../i18n/scriptConverters';
 
 /**
  * Where a conversation stands with respect to the humans. Absent or `bot`: the bot answers.
@@ -12,6 +13,12 @@ export type HandoverState = (typeof HANDOVER_STATES)[number];
 export const SCRIPTS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type CustomerScript = (typeof SCRIPTS)[number];
 
+/** The script to write to the customer in, and which traditional phrasing (Taiwan or Hong Kong). */
+export interface HandoverLocale {
+  script: CustomerScript;
+  variant: TraditionalVariant;
+}
+
 export const REASONS = ['requested', 'fraud', 'not_understood'] as const;
 
 /** The per-conversation HASH as stored; every field is a string in Redis, so parse on the way out. */
@@ -20,6 +27,8 @@ export const handoverRecordSchema = z.object({
   member: z.string(),
   channel: z.string().default(''),
   script: z.enum(SCRIPTS).catch('zh-Hans'),
+  // Records written before the variant was kept have none: Taiwan phrasing, as they got then.
+  variant: z.enum(TRADITIONAL_VARIANTS).catch('tw'),
   reason: z.enum(REASONS).catch('requested'),
   urgent: z.string().default('0').transform((v) => v === '1'),
   lastIntent: z.string().default(''),
@@ -42,6 +51,10 @@ export const handoverRecordSchema = z.object({
 });
 
 export type HandoverRecord = z.output<typeof handoverRecordSchema>;
+
+export function recordLocale(record: Pick<HandoverRecord, 'script' | 'variant'>): HandoverLocale {
+  return { script: record.script, variant: record.variant };
+}
 
 export function parseRecord(hash: Record<string, string>): HandoverRecord | undefined {
   if (!hash.member) return undefined;

@@ -1,4 +1,6 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
+import { variantFromChannelLocale } from '../i18n/chooseReplyScript';
+import { findTurnLocale } from '../i18n/turnLocale';
 import type { Logger } from '../logger';
 import { conversationKey } from '../runtime/botRuntime';
 import type { AgentSessions } from './agentSessions';
@@ -7,6 +9,7 @@ import type { CustomerPush } from './customerPush';
 import { customerScript } from './customerScript';
 import type { HandoverEvents } from './handoverEvents';
 import { toHandle } from './handoverKeys';
+import { recordLocale } from './handoverRecord';
 import type { HandoverPort, HandoverRequest } from './handoverPort';
 import type { HandoverQueue, JoinInput } from './handoverQueue';
 import type { HandoverTexts } from './handoverTexts';
@@ -40,12 +43,12 @@ export class HandoverService implements HandoverPort {
     if (offer) {
       await this.deps.queue.park(input, 'ticket', now + this.deps.offerMs, now);
       // A fraud victim must hear about the 24-hour line before anything else.
-      await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'closedUrgent' : offer, input.script, { hours: this.deps.hours.hoursText }));
+      await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'closedUrgent' : offer, recordLocale(input), { hours: this.deps.hours.hoursText }));
       return;
     }
     const joined = await this.deps.queue.join(input, now);
     if (joined.status === 'assigned') return;
-    await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'queuedUrgent' : 'queued', input.script, { position: joined.position }));
+    await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'queuedUrgent' : 'queued', recordLocale(input), { position: joined.position }));
     await this.deps.events.publish({ type: 'queue' });
     if (joined.status === 'new') await ctx.sendActivity(await this.handoffInitiation(ctx, input));
   }
@@ -76,6 +79,8 @@ export class HandoverService implements HandoverPort {
       reference: TurnContext.getConversationReference(ctx.activity),
       channel: ctx.activity.channelId ?? 'unknown',
       script: customerScript(ctx),
+      // As the router chose for this turn (the bank's default, or Hong Kong for zh-HK/MO clients).
+      variant: findTurnLocale(ctx)?.variant ?? variantFromChannelLocale(ctx.activity.locale, 'tw'),
       reason: request.reason,
       urgent: request.urgent || request.reason === 'fraud',
       lastIntent: request.lastIntent ?? '',

@@ -2,7 +2,8 @@ import type { ReplyKey } from '../i18n/catalogueSchema';
 import { defaultLocalizer } from '../i18n/defaultLocalizer';
 import type { Localizer, ReplyLocale } from '../i18n/localizer';
 import { toSimplified } from '../nlu/chineseConverters';
-import type { CustomerScript } from './handoverRecord';
+import type { TraditionalVariant } from '../i18n/scriptConverters';
+import type { CustomerScript, HandoverLocale } from './handoverRecord';
 
 /**
  * What the handover says to customers. The wording lives in the shared reply catalogue
@@ -37,16 +38,15 @@ const catalogueKey = (id: HandoverTextId): ReplyKey => `handover.${id}` satisfie
 export type HandoverParams = Record<string, string | number>;
 
 /**
- * Renders handover texts through the shared Localizer in the script kept on the handover record.
- * The record stores no regional variant, so traditional Chinese uses the bot's default (Taiwan)
- * phrasing. Placeholders are filled after conversion, not by the Localizer, so that what they
- * carry (an agent's name, a ticket number) reaches the customer exactly as written.
+ * Renders handover texts through the shared Localizer in the script and traditional variant kept
+ * on the handover record. Placeholders are filled after conversion, not by the Localizer, so that
+ * what they carry (an agent's name, a ticket number) reaches the customer exactly as written.
  */
 export class HandoverTexts {
   constructor(private readonly localizer: Localizer) {}
 
-  text(id: HandoverTextId, script: CustomerScript, params: HandoverParams = {}): string {
-    const locale: ReplyLocale = { script, variant: 'tw' };
+  text(id: HandoverTextId, { script, variant }: HandoverLocale, params: HandoverParams = {}): string {
+    const locale: ReplyLocale = { script, variant };
     // No vars: the Localizer leaves `{name}` untouched, and opencc leaves ASCII alone.
     const template = this.localizer.text(locale, catalogueKey(id));
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
@@ -56,9 +56,9 @@ export class HandoverTexts {
 let shared: HandoverTexts | undefined;
 
 /** The handover texts over the repository's catalogues, for code that has no HandoverTexts handed in. */
-export function handoverText(id: HandoverTextId, script: CustomerScript, params: HandoverParams = {}): string {
+export function handoverText(id: HandoverTextId, script: CustomerScript, params: HandoverParams = {}, variant: TraditionalVariant = 'tw'): string {
   shared ??= new HandoverTexts(defaultLocalizer());
-  return shared.text(id, script, params);
+  return shared.text(id, { script, variant }, params);
 }
 
 /** What a customer types to leave the queue or skip the message offer (after NFKC, simplified, lower-case). */

@@ -14,6 +14,10 @@ export function setTurnLocale(ctx: TurnContext, locale: ReplyLocale): void {
 }
 
 export function getTurnLocale(ctx: TurnContext): ReplyLocale {
-  const locale: ReplyLocale | undefined = ctx.turnState.get(TURN_LOCALE);
-  return locale ?? DEFAULT_LOCALE;
+  return findTurnLocale(ctx) ?? DEFAULT_LOCALE;
+}
+
+/** The locale the router decided for this turn, if it has run. */
+export function findTurnLocale(ctx: TurnContext): ReplyLocale | undefined {
+  return ctx.turnState.get(TURN_LOCALE) as ReplyLocale | undefined;
 }

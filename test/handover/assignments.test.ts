@@ -17,7 +17,7 @@ afterEach(() => Promise.all(redis.map((r) => r.quit())));
 
 async function enqueue(member: string): Promise<void> {
   const queue = new HandoverQueue(redis[0], keys, { waitSeconds: 300, recordTtlSeconds: 3600 });
-  await queue.join({ member, reference: {}, channel: 'webchat', script: 'en', reason: 'requested', urgent: false, lastIntent: '', customerName: '' }, 1000);
+  await queue.join({ member, reference: {}, channel: 'webchat', script: 'en', variant: 'tw', reason: 'requested', urgent: false, lastIntent: '', customerName: '' }, 1000);
 }
 
 describe('Assignments (real Redis)', () => {

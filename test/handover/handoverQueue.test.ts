@@ -19,6 +19,7 @@ const customer = (member: string, urgent = false): JoinInput => ({
   reference: { channelId: 'msteams', conversation: { id: member, isGroup: false, conversationType: '', name: '' } },
   channel: 'msteams',
   script: 'zh-Hans',
+  variant: 'tw',
   reason: urgent ? 'fraud' : 'requested',
   urgent,
   lastIntent: urgent ? 'fraud_report' : 'human_agent',
