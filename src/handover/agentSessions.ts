@@ -47,6 +47,11 @@ export class AgentSessions {
     return this.redis.zrangebyscore(this.keys.presence, now - PRESENCE_WINDOW_MS, '+inf');
   }
 
+  /** Agents seen once whose console has gone quiet for longer than the presence window. */
+  async vanished(now: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.presence, '-inf', `(${now - PRESENCE_WINDOW_MS}`);
+  }
+
   async setOffline(agent: string): Promise<void> {
     await this.redis.zrem(this.keys.presence, agent);
   }

@@ -65,8 +65,8 @@ export function createHandover(deps: HandoverDeps): Handover {
   const ratings = new RatingStore(redis, keys);
   const hours = new BusinessHours(config.HANDOVER_HOURS, config.HANDOVER_HOLIDAYS, config.TZ);
   const push = new CustomerPush(deps.pushers, transcripts, logger, clock, texts);
-  const service = new HandoverService({ queue, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts });
   const assignments = new Assignments(redis, keys);
+  const service = new HandoverService({ queue, assignments, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts });
   const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS });
   const middleware = handoverMiddleware({ queue, assignments, sessions, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS, texts });
 

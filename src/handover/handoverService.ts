@@ -4,6 +4,7 @@ import { findTurnLocale } from '../i18n/turnLocale';
 import type { Logger } from '../logger';
 import { conversationKey } from '../runtime/botRuntime';
 import type { AgentSessions } from './agentSessions';
+import type { Assignments } from './assignments';
 import type { BusinessHours } from './businessHours';
 import type { CustomerPush } from './customerPush';
 import { customerScript } from './customerScript';
@@ -17,6 +18,7 @@ import type { TranscriptStore } from './transcriptStore';
 
 export interface HandoverServiceDeps {
   queue: HandoverQueue;
+  assignments: Assignments;
   sessions: AgentSessions;
   transcripts: TranscriptStore;
   events: HandoverEvents;
@@ -53,7 +55,11 @@ export class HandoverService implements HandoverPort {
     if (joined.status === 'new') await ctx.sendActivity(await this.handoffInitiation(ctx, input));
   }
 
-  /** Offers a ticket to customers nobody took in time; safe to run in every process at once. */
+  /**
+   * Offers a ticket to customers nobody took in time, and gives customers whose agent's console has
+   * vanished back to the bot; safe to run in every process at once (each change is claimed in Redis
+   * by exactly one caller). Returns how many customers were told something.
+   */
   async sweep(now = this.deps.clock()): Promise<number> {
     const expired = await this.deps.queue.claimExpired(now, now + this.deps.offerMs);
     for (const member of expired) {
@@ -61,7 +67,26 @@ export class HandoverService implements HandoverPort {
       if (record) await this.deps.push.say(record, 'waitTimeout');
     }
     if (expired.length > 0) await this.queueMoved();
-    return expired.length;
+    return expired.length + (await this.releaseFromVanishedAgents(now));
+  }
+
+  /**
+   * A customer whose agent closed the browser would otherwise wait in silence until they write
+   * again (then the turn handler notices). The presence window is the same one the console's
+   * heartbeat keeps fresh, so an agent who is still there is never affected.
+   */
+  private async releaseFromVanishedAgents(now: number): Promise<number> {
+    let released = 0;
+    for (const agent of await this.deps.sessions.vanished(now)) {
+      for (const member of await this.deps.assignments.assignedTo(agent)) {
+        if (!(await this.deps.assignments.finish(member, agent, 'bot', 0))) continue;
+        released += 1;
+        await this.deps.events.publish({ type: 'closed', handle: toHandle(member), agent });
+        const record = await this.deps.queue.record(member);
+        if (record) await this.deps.push.say(record, 'agentGone');
+      }
+    }
+    return released;
   }
 
   /** After someone left the queue: tell the others whose position changed meaningfully. */

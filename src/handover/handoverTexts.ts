@@ -25,6 +25,7 @@ export const HANDOVER_TEXT_IDS = [
   'ticketSkipped',
   'agentJoined',
   'agentLeft',
+  'agentGone',
   'ratePrompt',
   'ratingThanks',
   'backToBot',

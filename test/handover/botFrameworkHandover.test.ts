@@ -2,6 +2,7 @@
  * The whole handover loop for a Bot Framework (Teams) customer, over real HTTP and real Redis: the
  * customer talks through /api/messages, replies and agent messages arrive at the connector stand-in.
  */
+import { createHandover } from '../../src/handover/createHandover';
 import { postActivity, messageActivity } from '../support/activities';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -89,6 +90,25 @@ describe('handover on the Bot Framework channel', () => {
     const transcript = await agent.call('GET', `/agent/api/conversations/${handle}`);
     expect(transcript.status).toBe(403); // no longer waiting, no longer the agent's
     agent.close();
+  });
+
+  it('tells a customer at once when their agent\'s console has vanished, and gives them back to the bot', async () => {
+    const agent = new ConsoleClient(server.url);
+    await agent.signIn('alice');
+    const conv = 'bf-handover-vanished';
+    await say(conv, '转人工');
+    await agent.json('POST', `/agent/api/conversations/${handleOf('msteams', conv)}/take`);
+    const before = texts(conv).length;
+    // The browser closes without signing out; any process's sweep, past the presence window, notices.
+    const { config, logger, redis, pushers } = server.app.context;
+    const other = createHandover({ config, logger, redis, duplicate: () => redis.duplicate(), pushers });
+    expect(await other.port.sweep(Date.now() + 61_000)).toBeGreaterThanOrEqual(1);
+    await connector.waitFor(conv, before + 1);
+    expect(texts(conv).at(-1)).toMatch(/为您服务的客服已离线/);
+    // Nothing is relayed to the vanished agent any more: the bot answers.
+    await say(conv, '网银证书过期了');
+    expect(texts(conv).at(-1)).toMatch(/证书/);
+    expect(await other.port.sweep(Date.now() + 61_000)).toBe(0);
   });
 
   it('hands the customer back to the bot when their agent has gone offline', async () => {
