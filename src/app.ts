@@ -59,7 +59,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     waitMs: config.TURN_LOCK_WAIT_MS,
   });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
-  runtime.use(handover.middleware);
+  runtime.use(handover.middleware, handover.prefetch);
 
   const context: AppContext = {
     config,

@@ -5,7 +5,7 @@ import { defaultLocalizer } from '../i18n/defaultLocalizer';
 import type { Localizer } from '../i18n/localizer';
 import type { RouteModule } from '../http/routeModule';
 import type { Logger } from '../logger';
-import type { TurnMiddleware } from '../runtime/botRuntime';
+import type { TurnMiddleware, TurnPrefetch } from '../runtime/botRuntime';
 import { AgentAccounts } from './agentAccounts';
 import { AgentDesk } from './agentDesk';
 import { AgentSessions } from './agentSessions';
@@ -16,7 +16,7 @@ import { registerConsoleApi } from './consoleRoutes';
 import { CustomerPush } from './customerPush';
 import { HandoverEvents } from './handoverEvents';
 import { HandoverKeys } from './handoverKeys';
-import { handoverMiddleware } from './handoverMiddleware';
+import { handoverMiddleware, handoverRecordPrefetch } from './handoverMiddleware';
 import { HandoverQueue } from './handoverQueue';
 import { HandoverService } from './handoverService';
 import { HandoverTexts } from './handoverTexts';
@@ -47,6 +47,8 @@ export interface Handover {
   /** What the dialogs call (HandoverPort). */
   port: HandoverService;
   middleware: TurnMiddleware;
+  /** The handover record, read along with the conversation lock (BotRuntime.use). */
+  prefetch: TurnPrefetch;
   /** The agent console; registering it also starts this process's subscriber and sweeper. */
   routes: RouteModule;
 }
@@ -90,5 +92,5 @@ export function createHandover(deps: HandoverDeps): Handover {
       await events.stop();
     });
   };
-  return { port: service, middleware, routes };
+  return { port: service, middleware, prefetch: handoverRecordPrefetch({ queue }), routes };
 }

@@ -1,12 +1,36 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { BotError, ErrorCode } from '../errors';
-import { conversationKey, type TurnMiddleware } from '../runtime/botRuntime';
+import { conversationKey, type TurnMiddleware, type TurnPrefetch } from '../runtime/botRuntime';
+import { addTurnWrite } from '../runtime/turnWrites';
 import { CUSTOMER_TURN_HANDLERS, type TurnHandlerDeps } from './customerTurnHandlers';
-import { effectiveState } from './handoverRecord';
+import { effectiveState, type HandoverRecord } from './handoverRecord';
 import type { TranscriptStore } from './transcriptStore';
 
 export interface HandoverMiddlewareDeps extends TurnHandlerDeps {
   transcripts: TranscriptStore;
+}
+
+const PREFETCHED_RECORD = Symbol('handoverRecord');
+
+/** The conversation's handover record, read along with the conversation lock. */
+export function handoverRecordPrefetch(deps: Pick<HandoverMiddlewareDeps, 'queue'>): TurnPrefetch {
+  return {
+    start(ctx) {
+      if (ctx.activity.type !== ActivityTypes.Message) return;
+      const reading = deps.queue.record(conversationKey(ctx));
+      reading.catch(() => undefined); // surfaces in the middleware, if it is still wanted
+      ctx.turnState.set(PREFETCHED_RECORD, reading);
+    },
+    discard(ctx) {
+      ctx.turnState.delete(PREFETCHED_RECORD);
+    },
+  };
+}
+
+function readRecord(ctx: TurnContext, member: string, deps: HandoverMiddlewareDeps): Promise<HandoverRecord | undefined> {
+  const prefetched = ctx.turnState.get(PREFETCHED_RECORD) as Promise<HandoverRecord | undefined> | undefined;
+  ctx.turnState.delete(PREFETCHED_RECORD);
+  return prefetched ?? deps.queue.record(member);
 }
 
 /**
@@ -21,15 +45,16 @@ export function handoverMiddleware(deps: HandoverMiddlewareDeps): TurnMiddleware
     const member = conversationKey(ctx);
     recordReplies(ctx, member, deps);
     const text = ctx.activity.text ?? '';
-    // Both in flight at once: ioredis sends them in one round trip.
-    const [entry, record] = await asStoreError(() =>
-      Promise.all([
-        deps.transcripts.append(member, { from: 'customer', text: text || '[attachment]', at: deps.clock() }),
-        deps.queue.record(member),
-      ]),
-    );
+    const said = { from: 'customer' as const, text: text || '[attachment]', at: deps.clock() };
+    const record = await asStoreError(() => readRecord(ctx, member, deps));
     const state = effectiveState(record, deps.clock());
-    if (!record || state === 'bot') return next();
+    if (!record || state === 'bot') {
+      // Sent now, ahead of anything the bot reads or writes, but awaited with the turn's state
+      // writes: usually it shares their Redis batch, and if it fails the turn fails with them.
+      addTurnWrite(ctx, asStoreError(() => deps.transcripts.append(member, said)));
+      return next();
+    }
+    const entry = await asStoreError(() => deps.transcripts.append(member, said));
     await CUSTOMER_TURN_HANDLERS[state]({ ctx, record, text, entry, next }, deps);
   };
 }

@@ -6,9 +6,17 @@ import type { TurnBot } from '../turnBot';
 import { ReplyBuffer } from './replyBuffer';
 import { turnInfo } from './turnInfo';
 import type { TurnLock } from './turnLock';
+import { takeTurnWrites } from './turnWrites';
 
 /** Runs before the bot inside the conversation's lock; not calling `next` keeps the bot out. */
 export type TurnMiddleware = (ctx: TurnContext, next: () => Promise<void>) => Promise<void>;
+
+/** A read a subsystem wants sent with the first attempt to take the lock (see LockPrefetch). */
+export interface TurnPrefetch {
+  start(ctx: TurnContext): void;
+  /** The lock was busy: drop what `start` read, it may be stale by the time the turn runs. */
+  discard(ctx: TurnContext): void;
+}
 
 export interface BotRuntimeDeps {
   bot: TurnBot;
@@ -31,14 +39,17 @@ export function conversationKey(ctx: TurnContext): string {
  */
 export class BotRuntime {
   private readonly middleware: TurnMiddleware[];
+  private readonly prefetches: TurnPrefetch[];
 
   constructor(private readonly deps: BotRuntimeDeps) {
     this.middleware = [...(deps.middleware ?? [])];
+    this.prefetches = deps.states.map((state) => ({ start: (ctx) => state.prefetch(ctx), discard: (ctx) => state.discardPrefetch(ctx) }));
   }
 
   /** Adds middleware after construction (subsystems built later, e.g. handover, register here). */
-  use(middleware: TurnMiddleware): void {
+  use(middleware: TurnMiddleware, prefetch?: TurnPrefetch): void {
     this.middleware.push(middleware);
+    if (prefetch) this.prefetches.push(prefetch);
   }
 
   readonly handleTurn = async (ctx: TurnContext): Promise<void> => {
@@ -47,8 +58,8 @@ export class BotRuntime {
     let outcome = 'ok';
     try {
       await this.deps.lock.run(key, () => this.runLocked(ctx), {
-        start: () => this.deps.states.forEach((s) => s.prefetch(ctx)),
-        discard: () => this.deps.states.forEach((s) => s.discardPrefetch(ctx)),
+        start: () => this.prefetches.forEach((p) => p.start(ctx)),
+        discard: () => this.prefetches.forEach((p) => p.discard(ctx)),
       });
     } catch (err) {
       outcome = findBotError(err)?.code ?? 'error';
@@ -78,7 +89,7 @@ export class BotRuntime {
     await Promise.all(this.deps.states.map((s) => s.load(ctx)));
     await this.runChain(ctx, 0);
     try {
-      await Promise.all(this.deps.states.map((s) => s.saveChanges(ctx)));
+      await Promise.all([...this.deps.states.map((s) => s.saveChanges(ctx)), ...takeTurnWrites(ctx)]);
     } catch (err) {
       // Another turn saved meanwhile (this one outlived its lock). A 503 makes the channel send
       // the message again, and that retry runs on the newer state; a 409 would not be retried.

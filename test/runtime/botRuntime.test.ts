@@ -7,6 +7,8 @@ import { ConversationState, UserState, type BotState, type TurnContext } from 'b
 import pino from 'pino';
 import { BotRuntime } from '../../src/runtime/botRuntime';
 import { RedisTurnLock } from '../../src/runtime/turnLock';
+import { addTurnWrite } from '../../src/runtime/turnWrites';
+import { BotError, ErrorCode } from '../../src/errors';
 import { RedisStorage } from '../../src/storage/redisStorage';
 import { SnapshotBotState, storageKeysOf } from '../../src/storage/snapshotBotState';
 import type { TurnBot } from '../../src/turnBot';
@@ -119,6 +121,26 @@ describe('BotRuntime across processes', () => {
       expect(adapter.sent).toHaveLength(3);
     } finally {
       await redis.quit();
+    }
+  });
+
+  it('sends nothing when a write of the turn (such as its transcript entry) fails, as when its state write fails', async () => {
+    const p = makeProcess(prefix);
+    const runtime = new BotRuntime({
+      bot: { run: async (ctx) => void (await ctx.sendActivity('answer')) },
+      lock: new RedisTurnLock(p.redis, { prefix, lockMs: 5000, waitMs: 5000 }),
+      states: [],
+      logger: pino({ level: 'silent' }),
+    });
+    runtime.use(async (ctx, next) => {
+      addTurnWrite(ctx, Promise.reject(new BotError(ErrorCode.StoreUnavailable, 'transcript: Redis did not answer')));
+      await next();
+    });
+    try {
+      await expect(runtime.handleTurn(p.adapter.context(`c-write-${Date.now()}`, 'hello'))).rejects.toMatchObject({ status: 503 });
+      expect(p.adapter.sent).toHaveLength(0);
+    } finally {
+      await p.redis.quit();
     }
   });
 
