@@ -90,13 +90,15 @@ function makeRecognizer(classifier: TextClassifier, fallback: FallbackPolicy, in
     recognize(text: string): Recognition {
       const normalized = normalize(typeof text === 'string' ? text : '');
       if (normalized.text === '') {
-        return { intent: Intent.None, score: 1, alternatives: [], language: normalized.language, script: normalized.script, normalized: '' };
+        return { intent: Intent.None, score: 1, alternatives: [], unsure: false, language: normalized.language, script: normalized.script, pinyin: false, normalized: '' };
       }
       const ranked = classifier.rankNormalized(normalized.text, top);
       const alternatives: ScoredIntent[] = ranked.flatMap((r) => (isIntentId(r.label) ? [{ intent: r.label, score: r.score }] : []));
       const chosen = decide(ranked, fallback, Intent.None);
       const intent = isIntentId(chosen.label) ? chosen.label : Intent.None;
-      return { intent, score: chosen.score, alternatives, language: normalized.language, script: normalized.script, normalized: normalized.text };
+      // Unsure: the fallback fired while a real intent was still the model's best guess.
+      const unsure = intent === Intent.None && alternatives.length > 0 && alternatives[0].intent !== Intent.None;
+      return { intent, score: chosen.score, alternatives, unsure, language: normalized.language, script: normalized.script, pinyin: false, normalized: normalized.text };
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
+import type { Parse } from '../understanding/parse';
 
 /**
- * What the bot learned during a turn that the per-turn log line reports. Kept in the turn's own
- * state bag so the bot does not depend on the logger.
+ * What the bot learned during a turn that the per-turn log line (and the conversation-story
+ * runner) reports. Kept in the turn's own state bag so the bot does not depend on the logger.
  */
 const TURN_INFO = Symbol('turnInfo');
 
@@ -10,6 +11,12 @@ export interface TurnInfo {
   intent?: string;
   score?: number;
   script?: string;
+  /** The whole parse of the message (issue 11); never logged in full (slots may quote the customer). */
+  parse?: Parse;
+  /** The catalogue keys of the replies this turn sent, in order ('cert.askStatus', 'faq:cert-validity'). */
+  replyKeys?: string[];
+  /** The policy rule that decided the turn (src/understanding/policy), for logs and stories. */
+  rule?: string;
 }
 
 export function turnInfo(ctx: TurnContext): TurnInfo {
