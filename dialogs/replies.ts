@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Localizer } from '../src/i18n/localizer';
 import { getTurnLocale } from '../src/i18n/turnLocale';
+import { turnInfo } from '../src/runtime/turnInfo';
 import { ask, say } from './outbox';
 import type { MenuChoice, TextRef } from './textRef';
 
@@ -9,6 +10,8 @@ export class Replies {
   constructor(private readonly localizer: Localizer) {}
 
   render(ctx: TurnContext, ref: TextRef): string {
+    // Which catalogue texts a turn used is what the conversation stories and metrics check.
+    if ('key' in ref) (turnInfo(ctx).replyKeys ??= []).push(ref.key);
     const locale = getTurnLocale(ctx);
     return 'key' in ref ? this.localizer.text(locale, ref.key, ref.vars) : this.localizer.pick(locale, ref.text);
   }

@@ -4,7 +4,7 @@ import { hashId, type Logger } from '../logger';
 import type { SnapshotBotState } from '../storage/snapshotBotState';
 import type { TurnBot } from '../turnBot';
 import { ReplyBuffer } from './replyBuffer';
-import { turnInfo } from './turnInfo';
+import { turnInfo, type TurnInfo } from './turnInfo';
 import type { TurnLock } from './turnLock';
 import { takeTurnWrites } from './turnWrites';
 
@@ -18,6 +18,18 @@ export interface TurnPrefetch {
   discard(ctx: TurnContext): void;
 }
 
+/** What an observer learns when a turn ends (metrics, the supervisor's figures, the misunderstood inbox). */
+export interface TurnOutcome {
+  ctx: TurnContext;
+  info: TurnInfo;
+  /** `ok`, or the error code the turn failed with. */
+  outcome: string;
+  latencyMs: number;
+}
+
+/** Runs after every turn, success or not. Must not throw or block: it is told, it does not decide. */
+export type TurnObserver = (turn: TurnOutcome) => void;
+
 export interface BotRuntimeDeps {
   bot: TurnBot;
   lock: TurnLock;
@@ -25,6 +37,7 @@ export interface BotRuntimeDeps {
   states: SnapshotBotState[];
   logger: Logger;
   middleware?: TurnMiddleware[];
+  observers?: TurnObserver[];
 }
 
 /** The conversation key shared by the lock and every per-conversation record. */
@@ -40,9 +53,11 @@ export function conversationKey(ctx: TurnContext): string {
 export class BotRuntime {
   private readonly middleware: TurnMiddleware[];
   private readonly prefetches: TurnPrefetch[];
+  private readonly observers: TurnObserver[];
 
   constructor(private readonly deps: BotRuntimeDeps) {
     this.middleware = [...(deps.middleware ?? [])];
+    this.observers = [...(deps.observers ?? [])];
     this.prefetches = deps.states.map((state) => ({ start: (ctx) => state.prefetch(ctx), discard: (ctx) => state.discardPrefetch(ctx) }));
   }
 
@@ -50,6 +65,11 @@ export class BotRuntime {
   use(middleware: TurnMiddleware, prefetch?: TurnPrefetch): void {
     this.middleware.push(middleware);
     if (prefetch) this.prefetches.push(prefetch);
+  }
+
+  /** Adds a turn observer (metrics, dashboards); observers see every turn's outcome. */
+  observe(observer: TurnObserver): void {
+    this.observers.push(observer);
   }
 
   readonly handleTurn = async (ctx: TurnContext): Promise<void> => {
@@ -66,6 +86,14 @@ export class BotRuntime {
       throw err;
     } finally {
       const info = turnInfo(ctx);
+      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+      for (const observe of this.observers) {
+        try {
+          observe({ ctx, info, outcome, latencyMs });
+        } catch (err) {
+          this.deps.logger.warn({ err }, 'BotRuntime: a turn observer threw');
+        }
+      }
       this.deps.logger.info(
         {
           channel: ctx.activity.channelId,
@@ -75,7 +103,8 @@ export class BotRuntime {
           score: info.score,
           script: info.script,
           outcome,
-          latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
+          rule: info.rule,
+          latencyMs,
         },
         'turn',
       );
