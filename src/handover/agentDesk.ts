@@ -1,5 +1,6 @@
 import type { Assignments } from './assignments';
 import type { CustomerPush } from './customerPush';
+import { customerLabel } from './customerLabel';
 import type { HandoverEvents } from './handoverEvents';
 import { fromHandle, toHandle } from './handoverKeys';
 import type { HandoverQueue } from './handoverQueue';
@@ -37,15 +38,17 @@ export interface ConversationView {
   reason: string;
   urgent: boolean;
   lastIntent: string;
-  customerName: string;
+  /** The masked display name or a short id (customerLabel.ts); the raw name never leaves the server. */
+  customer: string;
   enqueuedAt: number;
   agent: string;
   position?: number;
 }
 
 export function toView(record: HandoverRecord, position?: number): ConversationView {
-  const { state, channel, script, reason, urgent, lastIntent, customerName, enqueuedAt, agent } = record;
-  return { handle: toHandle(record.member), state, channel, script, reason, urgent, lastIntent, customerName, enqueuedAt, agent, position };
+  const { state, channel, script, reason, urgent, lastIntent, enqueuedAt, agent } = record;
+  const customer = customerLabel(record.customerName, record.member);
+  return { handle: toHandle(record.member), state, channel, script, reason, urgent, lastIntent, customer, enqueuedAt, agent, position };
 }
 
 /** The agent's side: look, take, write, close, hand back. Every action checks who owns what. */

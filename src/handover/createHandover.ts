@@ -74,7 +74,7 @@ export function createHandover(deps: HandoverDeps): Handover {
 
   const routes: RouteModule = async (server, app) => {
     await events.start(deps.duplicate());
-    registerConsoleAssets(server);
+    await registerConsoleAssets(server);
     registerSignInRoutes(server, {
       accounts: new AgentAccounts(redis, keys),
       sessions,

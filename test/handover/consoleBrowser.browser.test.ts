@@ -1,13 +1,15 @@
 /**
  * In real browsers (playwright-core + Debian Chromium) against the real app: a customer in the web
- * widget asks for a person; an agent signs in to the console in a second browser context, takes
- * the conversation, both exchange messages, the agent closes, and the bot answers the customer's
- * next message. A customer's XSS payload shows as text in the console and never runs.
+ * widget asks for a person; an agent who uses only the keyboard signs in, opens, takes, answers and
+ * closes the conversation; both sides see each other's words; the bot answers the customer's next
+ * message. A customer's XSS payload shows as text in the console and never runs. axe-core finds no
+ * serious or critical violation on any view of the console.
  */
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { ARTIFACTS, launchBrowser, waitForBotMessages, widget } from '../webchat/support/browser';
+import { seriousViolations } from './support/axe';
 import { createAgent, PASSWORD } from './support/consoleClient';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
@@ -27,8 +29,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(path: string): Promise<{ page: Page; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+async function newPage(path: string, locale = 'zh-CN'): Promise<{ page: Page; dialogs: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 820 }, locale });
   contexts.push(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -56,13 +58,38 @@ async function waitForCustomerText(page: Page, pattern: RegExp): Promise<void> {
   );
 }
 
-it('hands a web-widget customer to an agent in the console and back to the bot', async () => {
+const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', handle: (document.activeElement as HTMLElement | null)?.dataset.handle ?? '', text: document.activeElement?.textContent ?? '' }));
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails after 40 presses. */
+async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean): Promise<void> {
+  for (let i = 0; i < 40; i += 1) {
+    if (matches(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached the element; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+async function expectAccessible(page: Page, view: string): Promise<void> {
+  expect({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
+}
+
+it('lets an agent who uses only the keyboard take, answer and close a web-widget customer', async () => {
   const { page: agentPage, dialogs: agentDialogs } = await newPage('/agent');
-  await agentPage.fill('#signin-name', 'zhang');
-  await agentPage.fill('#signin-password', PASSWORD);
-  await agentPage.click('#signin-submit');
+  await agentPage.locator('#signin-name:focus').waitFor();
+  await expectAccessible(agentPage, 'sign-in');
+  await agentPage.screenshot({ path: resolve(ARTIFACTS, 'console-signin.png') });
+  await agentPage.keyboard.type('zhang');
+  await agentPage.keyboard.press('Tab');
+  await agentPage.keyboard.type('wrong password');
+  await agentPage.keyboard.press('Enter');
+  await agentPage.locator('#signin-error', { hasText: '用户名或密码错误' }).waitFor();
+  await agentPage.fill('#signin-password', '');
+  await agentPage.focus('#signin-password');
+  await agentPage.keyboard.type(PASSWORD);
+  await agentPage.keyboard.press('Enter');
   await agentPage.locator('#me', { hasText: 'zhang' }).waitFor();
   await agentPage.locator('#live.on').waitFor(); // the live stream is connected
+  await expectAccessible(agentPage, 'empty desk');
 
   const { page: customer } = await newPage('/');
   await widget(customer).launcher.click();
@@ -70,17 +97,32 @@ it('hands a web-widget customer to an agent in the console and back to the bot',
   await customerSays(customer, '转人工');
   await waitForCustomerText(customer, /排在第 1 位/);
 
-  const entry = agentPage.locator('#waiting li');
+  const entry = agentPage.locator('#waiting button.conv');
   await entry.first().waitFor(); // arrived through the live stream, no reload
-  expect(await entry.first().textContent()).toMatch(/directline/);
+  expect(await entry.first().textContent()).toMatch(/网页 · 简体中文/);
+  expect(await entry.first().textContent()).toMatch(/#[0-9A-F]{6}/); // a short masked id, not the conversation key
   await customerSays(customer, XSS);
-  await entry.first().click();
-  await agentPage.locator('#transcript li', { hasText: '<img src=x' }).waitFor();
-  await agentPage.click('#take');
-  await waitForCustomerText(customer, /zhang 已接入/);
+  // The customer's message counts as unread until the agent opens the conversation.
+  await agentPage.locator('#waiting .unread', { hasText: '1' }).waitFor();
 
-  await agentPage.fill('#reply', '您好，我是客服小张。');
-  await agentPage.click('#send');
+  await tabTo(agentPage, (f) => f.handle !== '' && f.text.includes('网页'));
+  const outline = await agentPage.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).not.toBe('none'); // the focus is visible
+  await agentPage.keyboard.press('Enter');
+  await agentPage.locator('#conversation-title:focus').waitFor();
+  await agentPage.locator('#transcript li', { hasText: '<img src=x' }).waitFor();
+  expect(await agentPage.locator('#waiting .unread').count()).toBe(0);
+  await expectAccessible(agentPage, 'waiting conversation');
+  await agentPage.screenshot({ path: resolve(ARTIFACTS, 'console-waiting.png') });
+
+  await agentPage.keyboard.press('Tab');
+  expect((await focused(agentPage)).id).toBe('take');
+  await agentPage.keyboard.press('Enter');
+  await waitForCustomerText(customer, /zhang 已接入/);
+  await agentPage.locator('#reply:focus').waitFor(); // taking puts the agent in the reply box
+
+  await agentPage.keyboard.type('您好，我是客服小张。');
+  await agentPage.keyboard.press('Enter');
   await waitForCustomerText(customer, /我是客服小张/);
   await customerSays(customer, '我的卡被锁了', false);
   await agentPage.locator('#transcript li', { hasText: '我的卡被锁了' }).waitFor();
@@ -89,16 +131,40 @@ it('hands a web-widget customer to an agent in the console and back to the bot',
   expect(await agentPage.locator('#transcript img').count()).toBe(0);
   expect(await agentPage.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(agentDialogs).toEqual([]);
+  await expectAccessible(agentPage, 'assigned conversation');
   await agentPage.screenshot({ path: resolve(ARTIFACTS, 'agent-console.png') });
 
-  await agentPage.click('#close');
+  await agentPage.keyboard.press('?'); // no effect while typing in the reply box
+  expect(await agentPage.locator('#help[open]').count()).toBe(0);
+  await agentPage.keyboard.press('Alt+Slash');
+  await agentPage.locator('#help[open]').waitFor();
+  expect(await agentPage.locator('#help dt').allTextContents()).toContain('Alt+C');
+  await expectAccessible(agentPage, 'shortcut help');
+  await agentPage.keyboard.press('Escape');
+  await agentPage.locator('#help:not([open])').waitFor({ state: 'attached' });
+
+  await agentPage.keyboard.press('Alt+KeyC'); // close and ask for a rating
   await waitForCustomerText(customer, /打分/);
+  await agentPage.locator('#placeholder').waitFor();
   await customerSays(customer, '5');
   await waitForCustomerText(customer, /感谢您的评价/);
   const before = await widget(customer).botBubbles.count();
   await customerSays(customer, '网银证书过期了');
-  const reply = await widget(customer).botBubbles.nth(before).textContent();
-  expect(reply).toMatch(/证书/);
+  expect(await widget(customer).botBubbles.nth(before).textContent()).toMatch(/证书/);
   await agentPage.locator('#ratings tbody tr', { hasText: 'zhang' }).waitFor();
   expect(await agentPage.locator('#ratings tbody tr td').allTextContents()).toEqual(['zhang', '1', '5']);
-}, 120_000);
+}, 180_000);
+
+it('switches the console to English and says why a sign-in failed in that language', async () => {
+  const { page } = await newPage('/agent', 'en-US');
+  await page.locator('#signin-title', { hasText: 'Sign in to the agent console' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await page.click('#signin-lang');
+  await page.locator('#signin-title', { hasText: '客服控制台登录' }).waitFor();
+  await page.click('#signin-lang');
+  await page.fill('#signin-name', 'zhang');
+  await page.fill('#signin-password', 'not it');
+  await page.press('#signin-password', 'Enter');
+  await page.locator('#signin-error', { hasText: 'Wrong name or password.' }).waitFor();
+  await expectAccessible(page, 'English sign-in with an error');
+}, 60_000);

@@ -1,0 +1,86 @@
+import { el } from '../../../channels/webchat/widget/el';
+import { secondsSince } from './conversationList';
+import { labelOf, type ConsoleStrings } from './strings';
+import type { ConversationView, TranscriptEntry } from './wire';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`console page: #${id} is missing`);
+  return node as T;
+};
+
+/** The open conversation: who, where from, the masked transcript, and the agent's actions. */
+export class ConversationPane {
+  readonly title = $<HTMLHeadingElement>('conversation-title');
+  readonly transcript = $<HTMLOListElement>('transcript');
+  readonly reply = $<HTMLTextAreaElement>('reply');
+  readonly take = $<HTMLButtonElement>('take');
+  readonly close = $<HTMLButtonElement>('close');
+  readonly release = $<HTMLButtonElement>('release');
+  readonly replyForm = $<HTMLFormElement>('reply-form');
+  private readonly body = $('conversation-body');
+  private readonly placeholder = $('placeholder');
+  private readonly meta = $('conversation-meta');
+  private readonly error = $('action-error');
+  private view: ConversationView | undefined;
+
+  get open(): ConversationView | undefined {
+    return this.view;
+  }
+
+  show(view: ConversationView, entries: TranscriptEntry[], me: string, strings: ConsoleStrings): void {
+    this.view = view;
+    this.placeholder.hidden = true;
+    this.body.hidden = false;
+    this.transcript.replaceChildren(...entries.map((e) => entryRow(e, strings)));
+    this.transcript.lastElementChild?.scrollIntoView({ block: 'nearest' });
+    this.relabel(strings, me);
+  }
+
+  /** Rewrites every text that depends on the language or the conversation's state. */
+  relabel(strings: ConsoleStrings, me: string): void {
+    const view = this.view;
+    if (!view) return;
+    this.title.textContent = strings.conversationWith(view.customer);
+    const parts = [
+      labelOf(strings.channels, view.channel),
+      labelOf(strings.scripts, view.script),
+      labelOf(strings.reasons, view.reason),
+      view.lastIntent ? `${strings.understood}: ${labelOf(strings.intents, view.lastIntent)}` : '',
+      view.state === 'assigned' ? strings.assignedTo(view.agent) : labelOf(strings.stateLabels, view.state),
+    ];
+    this.meta.replaceChildren(...parts.filter(Boolean).map((p) => el('span', { class: 'chip' }, [p])));
+    if (view.state === 'queued') this.meta.append(el('span', { class: 'chip', 'data-since': String(view.enqueuedAt) }, [strings.waited(secondsSince(view.enqueuedAt))]));
+    const mine = view.state === 'assigned' && view.agent === me;
+    this.take.hidden = view.state !== 'queued';
+    this.close.hidden = !mine;
+    this.release.hidden = !mine;
+    this.replyForm.hidden = !mine;
+  }
+
+  append(entry: TranscriptEntry, strings: ConsoleStrings): void {
+    const row = entryRow(entry, strings);
+    this.transcript.append(row);
+    row.scrollIntoView({ block: 'nearest' });
+  }
+
+  clear(): void {
+    this.view = undefined;
+    this.body.hidden = true;
+    this.placeholder.hidden = false;
+  }
+
+  showError(message: string): void {
+    this.error.textContent = message;
+  }
+}
+
+/** One transcript line; text goes in as textContent, so a customer's markup is shown, never run. */
+export function entryRow(entry: TranscriptEntry, strings: ConsoleStrings): HTMLLIElement {
+  const who = entry.from === 'agent' && entry.agent ? `${strings.speaker.agent} ${entry.agent}` : strings.speaker[entry.from];
+  const time = new Date(entry.at).toLocaleTimeString(strings.lang, { hour: '2-digit', minute: '2-digit' });
+  return el('li', { class: `entry ${entry.from}` }, [
+    el('span', { class: 'entry-meta' }, [el('span', { class: 'speaker' }, [who]), ' ', el('time', { datetime: new Date(entry.at).toISOString() }, [time])]),
+    el('span', { class: 'text' }, [entry.text]),
+  ]);
+}

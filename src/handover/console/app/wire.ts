@@ -1,0 +1,45 @@
+/** What the console API answers (src/handover/agentDesk.ts and consoleRoutes.ts), as the page reads it. */
+export interface ConversationView {
+  handle: string;
+  state: string;
+  channel: string;
+  script: string;
+  reason: string;
+  urgent: boolean;
+  lastIntent: string;
+  customer: string;
+  enqueuedAt: number;
+  agent: string;
+  position?: number;
+}
+
+export interface TranscriptEntry {
+  from: 'customer' | 'bot' | 'agent' | 'system';
+  text: string;
+  at: number;
+  agent?: string;
+}
+
+export interface Overview {
+  waiting: ConversationView[];
+  mine: ConversationView[];
+}
+
+export interface Ticket {
+  id: string;
+  status: string;
+  channel: string;
+  contact: string;
+  message: string;
+}
+
+export interface AgentRating {
+  agent: string;
+  count: number;
+  average: number;
+}
+
+export interface MessageEvent {
+  handle: string;
+  entry: TranscriptEntry;
+}
