@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { seriousViolations } from '../handover/support/axe';
 import { ARTIFACTS, launchBrowser, waitForBotMessages, waitForDelivered, widget } from './support/browser';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -210,5 +211,27 @@ describe('chat widget on the demo page', () => {
     await w.input.press('Escape');
     expect(await w.panel.isVisible()).toBe(false);
     expect(await w.launcher.evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+  });
+
+  it('serves keyboard users: the launcher is an early Tab stop, a chosen suggestion keeps the focus in the chat, axe finds nothing serious', async () => {
+    const page = await openPage('/');
+    const w = widget(page);
+    let presses = 0;
+    while (!(await w.launcher.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b))) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+      if (presses > 5) throw new Error('the chat launcher is not among the first five Tab stops');
+    }
+    await page.keyboard.press('Enter');
+    await waitForBotMessages(page, 0);
+    await ask(page, '网银证书过期了');
+    await w.suggestions.first().focus();
+    const before = await w.botBubbles.count();
+    await page.keyboard.press('Enter');
+    await waitForBotMessages(page, before);
+    // The focus stays in the chat (the composer), not on <body>.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-bankbot-widget'))).toBe(true);
+    expect(await w.input.evaluate((t) => (t.getRootNode() as ShadowRoot).activeElement === t)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -212,7 +212,11 @@ export class ChatWidget {
     }
     const text = action.text ?? (typeof action.value === 'string' ? action.value : action.title);
     const value = typeof action.value === 'object' ? action.value : undefined;
+    // The chosen button disappears with the suggestion row; without this the keyboard focus would
+    // fall back to <body> and a keyboard user would have to find the chat again.
+    const fromWidget = this.view.panel.contains(this.view.host.shadowRoot?.activeElement ?? null);
     this.send({ text, value }, action.displayText ?? action.title ?? text ?? '');
+    if (fromWidget) this.view.input.focus();
   }
 
   private shareLocation(): void {

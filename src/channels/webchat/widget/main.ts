@@ -26,7 +26,9 @@ function mount(script: HTMLScriptElement | null): void {
   const view = buildView(strings, color, data.title || strings.title);
   const storageKey = `bankbot.webchat:${server}`;
   const client = new DirectLineClient(`${server}/v3/directline`, data.tokenUrl || `${server}/webchat/token`, storageKey);
-  document.body.append(view.host);
+  // First in the body: the launcher is an early Tab stop instead of the last one after the whole
+  // page (its position on screen is fixed, so where it sits in the DOM does not move it).
+  document.body.prepend(view.host);
   new ChatWidget(view, client, strings, `${storageKey}:open`);
 }
 

@@ -32,7 +32,8 @@ textarea:focus { outline: none; border-color: var(--brand); box-shadow: 0 0 0 3p
 .row.user .bubble { border-radius: 14px 14px 4px 14px; background: var(--brand); border-color: var(--brand); color: #fff; }
 .row.user .bubble a { color: #fff; }
 .bubble a { color: var(--brand); }
-.meta { margin-top: 3px; font-size: 11px; color: #7a8594; }
+/* #5b6675 keeps 5.3:1 on the log's grey (#7a8594 had 3.45:1, under WCAG's 4.5:1 for small text). */
+.meta { margin-top: 3px; font-size: 11px; color: #5b6675; }
 .meta .failed { color: #b42318; font-weight: 600; }
 .meta button { border: 0; background: none; color: var(--brand); text-decoration: underline; padding: 0 0 0 6px; font-size: 11px; }
 .card { max-width: 84%; margin-top: 6px; background: #fff; border: 1px solid #e3e8ef; border-radius: 12px; overflow: hidden; }
@@ -58,7 +59,7 @@ textarea:focus { outline: none; border-color: var(--brand); box-shadow: 0 0 0 3p
 .composer .icon-btn:hover { background: #eef1f5; }
 .composer .send { color: #fff; background: var(--brand); }
 .composer .send:hover { background: var(--brand-dark); }
-.privacy { margin: 0; padding: 0 14px 10px; font-size: 11px; color: #7a8594; background: #fff; }
+.privacy { margin: 0; padding: 0 14px 10px; font-size: 11px; color: #5b6675; background: #fff; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 480px) {
   .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; }
