@@ -83,7 +83,7 @@ export const configSchema = z.object({
   PORT: int('PORT', 0, 65535, 3978),
   HOST: text('0.0.0.0'),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
-  /** Explicitly set: must answer at start. Unset: try the default, else fall back to memory. */
+  /** Explicitly set: must answer at start (memory:// = in-process). Unset: try the default, else fall back to memory. */
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: text('bankbot:'),
   STATE_TTL_SECONDS: int('STATE_TTL_SECONDS', 60, 10 * 365 * 86400, 30 * 86400),
@@ -141,8 +141,9 @@ export function loadConfig(env: Env = readEnv()): Config {
   }
   const redisUrlExplicit = typeof env.REDIS_URL === 'string' && env.REDIS_URL.trim() !== '';
   const redisUrl = redisUrlExplicit ? String(env.REDIS_URL).trim() : DEFAULT_REDIS_URL;
-  if (!/^rediss?:\/\//.test(redisUrl)) {
-    throw new ConfigError([`REDIS_URL: expected a redis:// or rediss:// URL, got ${JSON.stringify(env.REDIS_URL)}`]);
+  // memory:// is the in-process store (src/redis/connectRedis.ts), for a first look and for tests.
+  if (!/^(rediss?:\/\/|memory:(\/\/)?$)/i.test(redisUrl)) {
+    throw new ConfigError([`REDIS_URL: expected a redis://, rediss:// or memory:// URL, got ${JSON.stringify(env.REDIS_URL)}`]);
   }
   return { ...result.data, redisUrlExplicit, redisUrl };
 }

@@ -1,7 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import RedisMock from 'ioredis-mock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { startMemoryRedis } from './memory/memoryRedisServer';
 
 export type StoreMode = 'redis' | 'memory';
 
@@ -50,7 +50,7 @@ function connection(redis: Redis, mode: StoreMode, url: string): StateConnection
     redis,
     mode,
     duplicate() {
-      const copy = mode === 'redis' ? new Redis(url, { ...redisOptions(), lazyConnect: false, enableOfflineQueue: true }) : redis.duplicate();
+      const copy = new Redis(url, { ...redisOptions(), lazyConnect: false, enableOfflineQueue: true });
       copy.on('error', () => undefined);
       extra.push(copy);
       return copy;
@@ -61,13 +61,43 @@ function connection(redis: Redis, mode: StoreMode, url: string): StateConnection
   };
 }
 
+/** `REDIS_URL=memory://` asks for the in-process store explicitly (a demo, a test, a laptop). */
+export const MEMORY_URL = 'memory://';
+
+export function isMemoryUrl(url: string): boolean {
+  return url.toLowerCase().startsWith('memory:');
+}
+
+/**
+ * The in-process store: our own Redis server (src/redis/memory/) on a loopback port, reached with
+ * the very same ioredis client and options as a real Redis, so every subsystem and every Lua
+ * script runs unchanged. Loud on purpose: nothing survives a restart and no other process can
+ * share it.
+ */
+async function connectMemory(logger: Logger, why: string): Promise<StateConnection> {
+  logger.warn(
+    `${why}: running on IN-PROCESS MEMORY. Conversations, queues, agent accounts and sessions WILL BE LOST on restart and cannot be shared with other bot processes. Set REDIS_URL to a Redis for production.`,
+  );
+  const server = await startMemoryRedis();
+  const redis = await tryConnect(server.url);
+  const inner = connection(redis, 'memory', server.url);
+  return {
+    ...inner,
+    async close() {
+      await inner.close();
+      await server.close();
+    },
+  };
+}
+
 /**
  * Redis choice at start (issue 2): an explicit REDIS_URL must answer or the process stops — a
- * bank must never silently lose state. With REDIS_URL unset we try the local default and, if
- * nothing answers, run on an in-process Redis (ioredis-mock) so that a first `npm start` works;
- * every subsystem keeps using the same Redis code path, but nothing survives a restart.
+ * bank must never silently lose state. `REDIS_URL=memory://` runs on the in-process store. With
+ * REDIS_URL unset we try the local default and, if nothing answers, run on the in-process store
+ * so that a first `npm start` works.
  */
 export async function connectRedis(config: Config, logger: Logger): Promise<StateConnection> {
+  if (isMemoryUrl(config.redisUrl)) return connectMemory(logger, 'REDIS_URL=memory://');
   try {
     const redis = await tryConnect(config.redisUrl);
     logger.info({ redis: redactUrl(config.redisUrl) }, 'state store: Redis');
@@ -76,11 +106,7 @@ export async function connectRedis(config: Config, logger: Logger): Promise<Stat
     if (config.redisUrlExplicit) {
       throw new Error(`REDIS_URL ${redactUrl(config.redisUrl)} does not answer (${(err as Error).message}); refusing to start without the configured state store`);
     }
-    logger.warn(
-      `NO REDIS at ${redactUrl(config.redisUrl)}: running on IN-PROCESS MEMORY. Conversations, queues and sessions WILL BE LOST on restart and cannot be shared between processes. Set REDIS_URL for production.`,
-    );
-    const redis = new RedisMock() as unknown as Redis;
-    return connection(redis, 'memory', config.redisUrl);
+    return connectMemory(logger, `NO REDIS at ${redactUrl(config.redisUrl)}`);
   }
 }
 

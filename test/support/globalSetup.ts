@@ -3,9 +3,18 @@
  * free port, stopped in globalTeardown. Without either the run fails and says how to get Redis.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { startMemoryRedis, type MemoryRedisServer } from '../../src/redis/memory/memoryRedisServer';
 import { freePort, redisAnswers as answers } from './redisProcess';
 
 export default async function globalSetup(): Promise<void> {
+  // TEST_STORE=memory runs the suites against the in-process store instead (it lives in jest's
+  // main process; workers reach it over loopback like any Redis).
+  if (process.env.TEST_STORE === 'memory') {
+    const server = await startMemoryRedis();
+    process.env.TEST_REDIS_URL = server.url;
+    (globalThis as { testMemoryRedis?: MemoryRedisServer }).testMemoryRedis = server;
+    return;
+  }
   const given = process.env.REDIS_URL;
   if (given) {
     if (!(await answers(given))) throw new Error(`REDIS_URL=${given} does not answer; start Redis or unset REDIS_URL`);
