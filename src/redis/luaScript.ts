@@ -6,10 +6,17 @@ import type { Redis } from 'ioredis';
  * restart or SCRIPT FLUSH the server answers NOSCRIPT and we send the body once more.
  */
 export class LuaScript {
-  private readonly sha: string;
+  private static readonly all: LuaScript[] = [];
+  readonly sha: string;
 
-  constructor(private readonly body: string) {
+  constructor(readonly body: string) {
     this.sha = createHash('sha1').update(body).digest('hex');
+    LuaScript.all.push(this);
+  }
+
+  /** Every script built so far: the store contract test checks each against both stores. */
+  static registered(): readonly LuaScript[] {
+    return LuaScript.all;
   }
 
   async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
