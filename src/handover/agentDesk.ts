@@ -1,4 +1,6 @@
 import type { Assignments } from './assignments';
+import type { ClosedConversations } from './closedConversations';
+import type { Note, NoteStore } from './noteStore';
 import type { CustomerPush } from './customerPush';
 import { customerLabel } from './customerLabel';
 import type { HandoverEvents } from './handoverEvents';
@@ -17,6 +19,9 @@ export interface AgentDeskDeps {
   service: HandoverService;
   clock: () => number;
   offerMs: number;
+  /** Where closed conversations are kept searchable; absent in tests that do not need it. */
+  closed?: ClosedConversations;
+  notes?: NoteStore;
 }
 
 /** Why an agent's action was refused; the console routes map each to an HTTP status. */
@@ -64,9 +69,10 @@ export class AgentDesk {
   }
 
   /** Waiting customers may be looked at by any agent; an assigned one only by its agent. */
-  async view(handle: string, agent: string): Promise<{ conversation: ConversationView; transcript: TranscriptEntry[] }> {
+  async view(handle: string, agent: string): Promise<{ conversation: ConversationView; transcript: TranscriptEntry[]; notes: Note[] }> {
     const record = await this.visible(handle, agent);
-    return { conversation: toView(record), transcript: await this.deps.transcripts.read(record.member) };
+    const [transcript, notes] = await Promise.all([this.deps.transcripts.read(record.member), this.deps.notes?.read(record.member) ?? []]);
+    return { conversation: toView(record), transcript, notes };
   }
 
   async take(handle: string, agent: string): Promise<ConversationView> {
@@ -98,10 +104,13 @@ export class AgentDesk {
       throw new DeskError('forbidden', 'this conversation is not assigned to you');
     }
     await this.deps.push.say(record, rate ? 'ratePrompt' : 'backToBot');
+    const view = toView(record);
+    await this.deps.closed?.record(record.member, { ...view, agent, closedAt: this.deps.clock() });
     await this.deps.events.publish({ type: 'closed', handle, agent });
   }
 
-  private async owned(handle: string, agent: string): Promise<HandoverRecord> {
+  /** The record of a conversation `agent` owns, or a DeskError (403/404). */
+  async owned(handle: string, agent: string): Promise<HandoverRecord> {
     const record = await this.mustRecord(fromHandle(handle));
     if (record.state !== 'assigned' || record.agent !== agent) throw new DeskError('forbidden', 'this conversation is not assigned to you');
     return record;
@@ -114,7 +123,7 @@ export class AgentDesk {
     return record;
   }
 
-  private async mustRecord(member: string): Promise<HandoverRecord> {
+  async mustRecord(member: string): Promise<HandoverRecord> {
     const record = await this.deps.queue.record(member);
     if (!record) throw new DeskError('not_found', 'no such conversation');
     return record;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { HandoverKeys } from './handoverKeys';
 import type { HandoverState } from './handoverRecord';
-import { FINISH, TAKE } from './handoverScripts';
+import { FINISH, TAKE, TRANSFER } from './handoverScripts';
 
 /** Which agent owns which conversation; every change is one atomic Lua script. */
 export class Assignments {
@@ -20,6 +20,12 @@ export class Assignments {
   async finish(member: string, agent: string, next: HandoverState, stateUntil: number): Promise<boolean> {
     const keys = [this.keys.conversation(member), this.keys.assigned(agent)];
     return Number(await FINISH.run(this.redis, keys, [member, agent, next, stateUntil])) === 1;
+  }
+
+  /** Moves an assigned conversation from its owner to another agent; false if `from` does not own it. */
+  async transfer(member: string, from: string, to: string, now: number): Promise<boolean> {
+    const keys = [this.keys.conversation(member), this.keys.assigned(from), this.keys.assigned(to)];
+    return Number(await TRANSFER.run(this.redis, keys, [member, from, to, now])) === 1;
   }
 
   async assignedTo(agent: string): Promise<string[]> {

@@ -4,6 +4,8 @@ import { sendError } from '../http/sendError';
 import type { Logger } from '../logger';
 import { DeskError, type AgentDesk, type DeskRefusal } from './agentDesk';
 import type { AgentSessions } from './agentSessions';
+import { AGENT_TOOL_ROUTES } from './agentToolRoutes';
+import type { AgentTools } from './agentTools';
 import { agentOf, noStore } from './consoleAuth';
 import { emptyBody, handleParam, messageBody, ticketParam } from './consoleSchemas';
 import { OpenStreams, openEventStream } from './eventStream';
@@ -13,6 +15,7 @@ import type { TicketStore } from './ticketStore';
 
 export interface ConsoleDeps {
   desk: AgentDesk;
+  tools: AgentTools;
   sessions: AgentSessions;
   tickets: TicketStore;
   ratings: RatingStore;
@@ -21,14 +24,14 @@ export interface ConsoleDeps {
   clock: () => number;
 }
 
-interface Call {
+export interface Call {
   req: Request;
   res: Response;
   agent: string;
   deps: ConsoleDeps;
 }
 
-interface ConsoleRoute {
+export interface ConsoleRoute {
   method: 'get' | 'post';
   path: string;
   /** Answers the JSON body; throwing a DeskError or ZodError maps to 403/404/409/400. */
@@ -41,8 +44,8 @@ const REFUSAL_STATUS: Record<DeskRefusal, [number, string]> = {
   taken: [409, 'CONFLICT'],
 };
 
-const handleOf = (req: Request) => handleParam.parse(req.params).handle;
-const bodyOf = <T extends z.ZodType>(schema: T, req: Request): z.output<T> => schema.parse(req.body ?? {});
+export const handleOf = (req: Request) => handleParam.parse(req.params).handle;
+export const bodyOf = <T extends z.ZodType>(schema: T, req: Request): z.output<T> => schema.parse(req.body ?? {});
 
 /** Every signed-in console API call; each one checks the session, none relies on the page doing it. */
 const ROUTES: ConsoleRoute[] = [
@@ -115,7 +118,7 @@ export const consoleBodyParser = restify.plugins.bodyParser({ maxBodySize: 16 * 
 
 export function registerConsoleApi(server: Server, deps: ConsoleDeps): OpenStreams {
   const verbs = { get: server.get.bind(server), post: server.post.bind(server) };
-  for (const route of ROUTES) {
+  for (const route of [...ROUTES, ...AGENT_TOOL_ROUTES]) {
     const handler = withAgent(deps, async (req, res, agent) => {
       if (route.method === 'post' && !requireJson(req, res)) return;
       try {

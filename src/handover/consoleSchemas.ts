@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agentNameSchema } from './agentAccounts';
+import { agentStatusSchema } from './agentStatus';
 
 /** Every console request body and path parameter is parsed by one of these before use. */
 export const signInBody = z.object({
@@ -21,3 +22,12 @@ export const emptyBody = z.object({}).strict();
 export const handleParam = z.object({ handle: z.string().regex(/^[A-Za-z0-9_-]{1,600}$/, 'not a conversation handle') });
 
 export const ticketParam = z.object({ id: z.string().regex(/^T\d{1,12}$/, 'not a ticket id') });
+
+/** `to`: a colleague's name, or null for "back to the queue". */
+export const transferBody = z.object({ to: agentNameSchema.nullable() }).strict();
+
+export const statusBody = z.object({ status: agentStatusSchema }).strict();
+
+export const consoleLangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+
+export const searchQuery = z.object({ q: z.string().max(100, 'the search is longer than 100 characters').default('') });

@@ -8,6 +8,11 @@ import type { Logger } from '../logger';
 import type { TurnMiddleware, TurnPrefetch } from '../runtime/botRuntime';
 import { AgentAccounts } from './agentAccounts';
 import { AgentDesk } from './agentDesk';
+import { AgentStatusStore } from './agentStatus';
+import { AgentTools } from './agentTools';
+import { CannedReplies } from './cannedReplies';
+import { ClosedConversations } from './closedConversations';
+import { NoteStore } from './noteStore';
 import { AgentSessions } from './agentSessions';
 import { Assignments } from './assignments';
 import { BusinessHours } from './businessHours';
@@ -68,8 +73,13 @@ export function createHandover(deps: HandoverDeps): Handover {
   const hours = new BusinessHours(config.HANDOVER_HOURS, config.HANDOVER_HOLIDAYS, config.TZ);
   const push = new CustomerPush(deps.pushers, transcripts, logger, clock, texts);
   const assignments = new Assignments(redis, keys);
-  const service = new HandoverService({ queue, assignments, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts });
-  const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS });
+  const status = new AgentStatusStore(redis, keys, sessions);
+  const notes = new NoteStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
+  const closed = new ClosedConversations(redis, keys, transcripts);
+  const service = new HandoverService({ queue, assignments, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts, status });
+  const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS, closed, notes });
+  const canned = CannedReplies.load();
+  const tools = new AgentTools({ desk, queue, assignments, transcripts, notes, closed, status, canned, events, push, service, clock });
   const middleware = handoverMiddleware({ queue, assignments, sessions, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS, texts });
 
   const routes: RouteModule = async (server, app) => {
@@ -82,7 +92,7 @@ export function createHandover(deps: HandoverDeps): Handover {
       cookie: { secure: config.COOKIE_SECURE, maxAgeSeconds: config.AGENT_SESSION_TTL_SECONDS },
       clock,
     });
-    const streams = registerConsoleApi(server, { desk, sessions, tickets, ratings, events, logger, clock });
+    const streams = registerConsoleApi(server, { desk, tools, sessions, tickets, ratings, events, logger, clock });
     const sweeper = setInterval(() => void service.sweep().catch((err) => logger.warn({ err }, 'handover: wait sweep failed')), SWEEP_MS);
     sweeper.unref();
     app.onDrain.push(() => streams.endAll());

@@ -12,6 +12,9 @@ const RATING_ACTIONS = {
   to: [] as string[],
 };
 
+/** Channels that show a `typing` activity (Direct Line clients, Teams); others get nothing. */
+const TYPING_CHANNELS = new Set(['directline', 'msteams', 'emulator', 'webchat']);
+
 /**
  * Sends to a customer outside their own turn (an agent's words, a queue update, the rating
  * question) through the channel's push path, and keeps the transcript in step with what was sent.
@@ -29,6 +32,17 @@ export class CustomerPush {
   async agentMessage(record: HandoverRecord, agent: string, text: string): Promise<TranscriptEntry> {
     await this.pushers.send(record.reference, [{ type: 'message', text }]);
     return this.transcripts.append(record.member, { from: 'agent', agent, text, at: this.clock() });
+  }
+
+  /**
+   * A typing indicator while the agent writes. Best effort: a channel without one (WeChat's
+   * customer-service API has its own typing call we do not use) or a failed push changes nothing.
+   */
+  async typing(record: HandoverRecord): Promise<void> {
+    if (!TYPING_CHANNELS.has(record.channel)) return;
+    await this.pushers.send(record.reference, [{ type: 'typing' }]).catch((err: unknown) => {
+      this.logger.debug({ err, conversation: hashId(record.member) }, 'handover: typing push failed');
+    });
   }
 
   /** One of our catalogue texts in the customer's script; failures are logged, not thrown. */

@@ -5,9 +5,10 @@ import type { HandoverEvent, HandoverEvents } from './handoverEvents';
 /** Heartbeat interval: keeps proxies from closing the stream and keeps the agent "online". */
 const HEARTBEAT_MS = 20_000;
 
-/** A customer's message reaches only the agent who owns the conversation (or all, while queued). */
+/** A customer's message, typing or a note reaches only the agent who owns the conversation (or all, while queued). */
 export function visibleTo(event: HandoverEvent, agent: string): boolean {
-  return event.type !== 'message' || event.agent === undefined || event.agent === agent;
+  if (event.type !== 'message' && event.type !== 'note' && event.type !== 'typing') return true;
+  return event.agent === undefined || event.agent === agent;
 }
 
 /**

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import { noteSchema } from './noteStore';
 import { transcriptEntrySchema } from './transcriptStore';
 
 /**
@@ -16,6 +17,12 @@ export const handoverEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), handle: z.string(), agent: z.string().optional(), entry: transcriptEntrySchema }),
   z.object({ type: z.literal('assigned'), handle: z.string(), agent: z.string() }),
   z.object({ type: z.literal('closed'), handle: z.string(), agent: z.string() }),
+  // A private note: like a message, only the owning agent sees it (or all, while queued).
+  z.object({ type: z.literal('note'), handle: z.string(), agent: z.string().optional(), note: noteSchema }),
+  // The customer is typing (seen by their agent only).
+  z.object({ type: z.literal('typing'), handle: z.string(), agent: z.string() }),
+  // An agent changed their status (online / away / offline): transfer menus refresh.
+  z.object({ type: z.literal('agents') }),
 ]);
 export type HandoverEvent = z.infer<typeof handoverEventSchema>;
 

@@ -64,6 +64,22 @@ export class HandoverKeys {
   get ratingLog(): string {
     return `${this.base}rating-log`;
   }
+  /** HASH agent → `online` | `away` | `offline` as the agent set it in the console (absent: online). */
+  get agentStatus(): string {
+    return `${this.base}agent-status`;
+  }
+  /** An agent's private notes on one conversation (a LIST, never shown to the customer). */
+  notes(member: string): string {
+    return `${this.base}notes:${member}`;
+  }
+  /** ZSET member → when the conversation was last closed by an agent (searchable afterwards). */
+  get closed(): string {
+    return `${this.base}closed`;
+  }
+  /** HASH member → JSON summary of its last close (who, channel, when). */
+  get closedInfo(): string {
+    return `${this.base}closed-info`;
+  }
   /** Pub/sub channel carrying HandoverEvents between bot processes. */
   get events(): string {
     return `${this.base}events`;

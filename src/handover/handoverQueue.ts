@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { HandoverKeys } from './handoverKeys';
 import type { TraditionalVariant } from '../i18n/scriptConverters';
 import { parseRecord, type CustomerScript, type HandoverRecord, type HandoverState } from './handoverRecord';
-import { CLAIM_EXPIRED, DEQUEUE, ENQUEUE, TELL_POSITION } from './handoverScripts';
+import { CLAIM_EXPIRED, DEQUEUE, ENQUEUE, REQUEUE, TELL_POSITION } from './handoverScripts';
 
 /** Non-urgent customers score this much later, so every urgent (fraud) customer comes first. */
 const NORMAL_OFFSET = 1e13;
@@ -58,6 +58,16 @@ export class HandoverQueue {
     const key = this.keys.conversation(input.member);
     const fields = { ...recordFields(input, now), state, stateUntil: String(stateUntil) };
     await this.redis.multi().del(key).hset(key, fields).expire(key, this.options.recordTtlSeconds).exec();
+  }
+
+  /**
+   * An agent hands an assigned customer back to the queue: same priority class and original join
+   * time, so they go back where they were; the wait deadline starts again. False if not the owner.
+   */
+  async requeue(record: HandoverRecord, from: string, now: number): Promise<boolean> {
+    const score = record.enqueuedAt + (record.urgent ? 0 : NORMAL_OFFSET);
+    const keys = [this.keys.conversation(record.member), this.keys.assigned(from), this.keys.queue, this.keys.deadlines];
+    return Number(await REQUEUE.run(this.redis, keys, [record.member, from, score, now + this.options.waitSeconds * 1000])) === 1;
   }
 
   async position(member: string): Promise<number | undefined> {

@@ -90,3 +90,29 @@ if told > 0 and pos < told and (pos <= 3 or told - pos >= tonumber(ARGV[2])) the
 end
 return 0
 `);
+
+/**
+ * KEYS: conv hash, from-agent's assigned set, to-agent's assigned set. ARGV: member, from, to, now.
+ * Hands an assigned conversation to another agent; only its owner can, and only while assigned.
+ */
+export const TRANSFER = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'state') ~= 'assigned' or redis.call('HGET', KEYS[1], 'agent') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], 'agent', ARGV[3], 'assignedAt', ARGV[4])
+redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[1])
+return 1
+`);
+
+/**
+ * KEYS: conv hash, from-agent's assigned set, queue, deadlines. ARGV: member, from, score, deadline.
+ * Puts an assigned conversation back in the queue (owner only); the score keeps its first place in
+ * line, so a customer sent back is not made to wait behind everyone who came later.
+ */
+export const REQUEUE = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'state') ~= 'assigned' or redis.call('HGET', KEYS[1], 'agent') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], 'state', 'queued', 'agent', '')
+redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+return 1
+`);

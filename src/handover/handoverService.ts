@@ -4,6 +4,7 @@ import { findTurnLocale } from '../i18n/turnLocale';
 import type { Logger } from '../logger';
 import { conversationKey } from '../runtime/botRuntime';
 import type { AgentSessions } from './agentSessions';
+import type { AgentStatusStore } from './agentStatus';
 import type { Assignments } from './assignments';
 import type { BusinessHours } from './businessHours';
 import type { CustomerPush } from './customerPush';
@@ -29,6 +30,8 @@ export interface HandoverServiceDeps {
   /** How long a ticket offer or rating question waits for the customer's answer. */
   offerMs: number;
   texts: HandoverTexts;
+  /** Agents' own status (online/away/offline); without it every present agent counts as available. */
+  status?: AgentStatusStore;
 }
 
 /**
@@ -41,7 +44,7 @@ export class HandoverService implements HandoverPort {
   async request(ctx: TurnContext, request: HandoverRequest): Promise<void> {
     const now = this.deps.clock();
     const input = this.joinInput(ctx, request);
-    const offer = !this.deps.hours.isOpen(new Date(now)) ? 'closedHours' : (await this.deps.sessions.online(now)).length === 0 ? 'noAgents' : undefined;
+    const offer = !this.deps.hours.isOpen(new Date(now)) ? 'closedHours' : (await this.availableAgents(now)).length === 0 ? 'noAgents' : undefined;
     if (offer) {
       await this.deps.queue.park(input, 'ticket', now + this.deps.offerMs, now);
       // A fraud victim must hear about the 24-hour line before anything else.
@@ -87,6 +90,11 @@ export class HandoverService implements HandoverPort {
       }
     }
     return released;
+  }
+
+  /** Agents who could take a customer now: console open, and not away or offline by their own choice. */
+  private availableAgents(now: number): Promise<string[]> {
+    return this.deps.status ? this.deps.status.available(now) : this.deps.sessions.online(now);
   }
 
   /** After someone left the queue: tell the others whose position changed meaningfully. */

@@ -29,6 +29,8 @@ export const HANDOVER_TEXT_IDS = [
   'ratePrompt',
   'ratingThanks',
   'backToBot',
+  'transferred',
+  'requeued',
 ] as const;
 
 export type HandoverTextId = (typeof HANDOVER_TEXT_IDS)[number];
