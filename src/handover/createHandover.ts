@@ -56,6 +56,9 @@ export interface Handover {
   prefetch: TurnPrefetch;
   /** The agent console; registering it also starts this process's subscriber and sweeper. */
   routes: RouteModule;
+  /** Agents' actions and presence, for in-process drivers such as the conversation-story runner. */
+  desk: AgentDesk;
+  sessions: AgentSessions;
 }
 
 /** Builds the handover subsystem for one bot process; all its state is in Redis. */
@@ -102,5 +105,5 @@ export function createHandover(deps: HandoverDeps): Handover {
       await events.stop();
     });
   };
-  return { port: service, middleware, prefetch: handoverRecordPrefetch({ queue }), routes };
+  return { port: service, middleware, prefetch: handoverRecordPrefetch({ queue }), routes, desk, sessions };
 }
