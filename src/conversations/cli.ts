@@ -10,13 +10,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createRecognizer } from '../nlu/createRecognizer';
-import { htmlReport } from './htmlReport';
 import { StoryFileError } from './loadStories';
 import { selectStories, DEFAULT_STORY_DIR } from './selectStories';
-import { runStories } from './runStories';
-import { buildReport } from './storyReport';
-import { StoryWorld } from './storyWorld';
 
 const USAGE = 'usage: conversations test [--html FILE] [--filter TEXT]… [--stories FILE_OR_DIR]…\n';
 
@@ -47,6 +42,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const stories = selectStories(values.stories ?? [DEFAULT_STORY_DIR], values.filter ?? []);
   if (stories.length === 0) throw new UsageError('no story matches the filter');
   const started = Date.now();
+  // Loaded only once the stories are known good: the bot's modules take seconds to load, and
+  // restify prints a deprecation warning on Node 20 that should not follow a one-line error.
+  const [{ createRecognizer }, { StoryWorld }, { runStories }, { buildReport }, { htmlReport }] = await Promise.all([
+    import('../nlu/createRecognizer'),
+    import('./storyWorld'),
+    import('./runStories'),
+    import('./storyReport'),
+    import('./htmlReport'),
+  ]);
   const world = StoryWorld.create(await createRecognizer({ cacheDir: '.cache/nlu' }));
   try {
     const results = await runStories(stories, world);
