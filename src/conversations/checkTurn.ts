@@ -41,6 +41,11 @@ const CHECKS: Checks = {
     );
     return wrong.length === 0 ? undefined : fail('slots', expected, got);
   },
+  safety: (expected, turn) => {
+    const got = turn.info.parse?.safety ?? [];
+    const ok = expected.length === 0 ? got.length === 0 : expected.every((signal) => got.includes(signal));
+    return ok ? undefined : fail('safety', expected, got);
+  },
   replyKeys: (expected, turn) => {
     const missing = expected.filter((pattern) => !turn.replyKeys.some((key) => keyMatches(pattern, key)));
     return missing.length === 0 ? undefined : fail('replyKeys', expected, turn.replyKeys);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLOT_NAMES } from '../understanding/parse';
+import { SAFETY_SIGNALS, SLOT_NAMES } from '../understanding/parse';
 
 /**
  * The conversation-story format (issue 11): conversations as test data. A story is what a
@@ -49,6 +49,8 @@ export const expectationShape = {
   intent: oneOrMany.optional(),
   /** Subset match on the turn's parse slots (negated slots do not count as present). */
   slots: slotsExpectation.optional(),
+  /** Safety signals the parse must carry; `[]`: none at all (typos, "renewal failed" are no alarm). */
+  safety: z.array(z.enum(SAFETY_SIGNALS)).optional(),
   /** The policy rule id that decided the turn (one of, when a list). */
   rule: oneOrMany.optional(),
   /** Catalogue keys that must appear among the turn's reply keys; `faq.*` matches a prefix. */
@@ -90,8 +92,8 @@ const turnSchema = z
     if (!EXPECTATION_NAMES.some((name) => turn[name] !== undefined)) {
       ctx.addIssue({ code: 'custom', message: `a turn needs at least one expectation (${EXPECTATION_NAMES.join(', ')})` });
     }
-    if (turn.say === undefined && (turn.intent || turn.slots || turn.rule || turn.script)) {
-      ctx.addIssue({ code: 'custom', message: 'intent, slots, rule and script can only be expected of a customer turn ("say")' });
+    if (turn.say === undefined && (turn.intent || turn.slots || turn.safety || turn.rule || turn.script)) {
+      ctx.addIssue({ code: 'custom', message: 'intent, slots, safety, rule and script can only be expected of a customer turn ("say")' });
     }
   });
 export type StoryTurn = z.output<typeof turnSchema>;
