@@ -51,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
     import('./storyReport'),
     import('./htmlReport'),
   ]);
-  const world = StoryWorld.create(await createRecognizer({ cacheDir: '.cache/nlu' }));
+  const world = await StoryWorld.create(await createRecognizer({ cacheDir: '.cache/nlu' }));
   try {
     const results = await runStories(stories, world);
     const report = buildReport(results);

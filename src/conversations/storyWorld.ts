@@ -1,6 +1,4 @@
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
-import type { Redis } from 'ioredis';
-import RedisMock from 'ioredis-mock';
+import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { CustomerServiceBot } from '../bot';
 import { PushRegistry } from '../channels/pushRegistry';
 import { loadConfig, type Config } from '../config';
@@ -12,10 +10,12 @@ import { loadCatalogues } from '../i18n/loadCatalogues';
 import { Localizer, type ReplyLocale } from '../i18n/localizer';
 import type { ReplyKey } from '../i18n/catalogueSchema';
 import { createLogger } from '../logger';
+import { connectRedis, MEMORY_URL, type StateConnection } from '../redis/connectRedis';
 import type { Recognizer } from '../nlu/types';
 import { BotRuntime } from '../runtime/botRuntime';
 import type { TurnInfo } from '../runtime/turnInfo';
-import { LocalTurnLock } from '../runtime/turnLock';
+import { RedisTurnLock } from '../runtime/turnLock';
+import { RedisStorage } from '../storage/redisStorage';
 import { botStates } from '../storage/snapshotBotState';
 import type { Story, StoryTurn } from './storySchema';
 
@@ -67,9 +67,10 @@ function activityTexts(activities: Array<Partial<Activity>>): string[] {
 /**
  * The real bot, run in-process as the app composes it (src/app.ts): BotRuntime with the Redis
  * turn lock, SnapshotBotState over RedisStorage, and the real handover (queue, tickets, ratings,
- * agent desk) as middleware — all on an in-process Redis (ioredis-mock), so `npm run
- * conversations` needs no server and stories can walk the queue, leave-a-message and rating
- * steps exactly as customers meet them. Only the channel is a stand-in (botbuilder's TestAdapter,
+ * agent desk) as middleware — all on the app's in-process store (`REDIS_URL=memory://`), so
+ * `npm run conversations` needs no Redis installed and stories walk the queue, leave-a-message
+ * and rating steps exactly as customers meet them. The real handover rather than a recording
+ * stand-in because cancel in every waiting step is one of the things stories must check. Only the channel is a stand-in (botbuilder's TestAdapter,
  * and a push registry that records what the handover pushes).
  */
 export class StoryWorld {
@@ -77,17 +78,19 @@ export class StoryWorld {
 
   private constructor(
     readonly config: Config,
-    private readonly redis: Redis,
+    private readonly connection: StateConnection,
     private readonly runtime: BotRuntime,
     private readonly handover: Handover,
     private readonly localizer: KeyRecordingLocalizer,
   ) {}
 
-  static create(recognizer: Recognizer): StoryWorld {
-    const config = loadConfig({ HANDOVER_HOURS: 'always', LOG_LEVEL: 'silent' });
+  static async create(recognizer: Recognizer): Promise<StoryWorld> {
+    const config = loadConfig({ REDIS_URL: MEMORY_URL, HANDOVER_HOURS: 'always', LOG_LEVEL: 'silent' });
     const logger = createLogger('silent');
-    const redis = new RedisMock() as unknown as Redis;
-    const { conversationState, userState } = botStates(new MemoryStorage());
+    const connection = await connectRedis(config, logger);
+    const { redis } = connection;
+    const storage = new RedisStorage(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.STATE_TTL_SECONDS });
+    const { conversationState, userState } = botStates(storage);
     const localizer = new KeyRecordingLocalizer(loadCatalogues(DEFAULT_DATA_FILES.repliesDir));
     let world: StoryWorld | undefined;
     const pushers = new PushRegistry({
@@ -95,7 +98,7 @@ export class StoryWorld {
         world?.sink.pushed.push({ conversation: reference.conversation?.id ?? '', texts: activityTexts(activities) });
       },
     });
-    const handover = createHandover({ config, logger, redis, duplicate: () => redis.duplicate(), pushers, localizer });
+    const handover = createHandover({ config, logger, redis, duplicate: () => connection.duplicate(), pushers, localizer });
     const recordingPort: HandoverPort = {
       request: async (ctx, request) => {
         world?.sink.handover.push(request);
@@ -103,18 +106,19 @@ export class StoryWorld {
       },
     };
     const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: recordingPort });
-    const runtime = new BotRuntime({ bot, lock: new LocalTurnLock(), states: [conversationState, userState], logger });
+    const lock = new RedisTurnLock(redis, { prefix: config.REDIS_KEY_PREFIX, lockMs: config.TURN_LOCK_MS, waitMs: config.TURN_LOCK_WAIT_MS });
+    const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
     runtime.use(handover.middleware, handover.prefetch);
     runtime.observe(({ info }) => {
       if (world) world.sink.info = info;
     });
-    world = new StoryWorld(config, redis, runtime, handover, localizer);
+    world = new StoryWorld(config, connection, runtime, handover, localizer);
     return world;
   }
 
   /** A fresh conversation for one story: nothing left over from earlier stories (queue, agents, state). */
   async begin(story: Story): Promise<StoryConversation> {
-    await this.redis.flushall();
+    await this.connection.redis.flushall();
     if ((story.agents ?? 'online') === 'online') await this.handover.sessions.touch(AGENT, Date.now());
     return new StoryConversation(this, story);
   }
@@ -166,7 +170,7 @@ export class StoryWorld {
   }
 
   async close(): Promise<void> {
-    this.redis.disconnect();
+    await this.connection.close();
   }
 }
 

@@ -83,7 +83,7 @@ describe('running stories', () => {
         turns: [{ say: 'I want to talk to a person', replyKeys: ['cert.askKind'], notSays: 'queue' }],
       },
     ]);
-    const world = StoryWorld.create(await realRecognizer());
+    const world = await StoryWorld.create(await realRecognizer());
     try {
       const report = buildReport(await runStories(loadStories([path]), world));
       expect(report.summary).toEqual({ turns: 3, turnPassRate: 0.6667, stories: 2, storyPassRate: 0.5, safetyStories: 1, safetyPassRate: 1 });
@@ -113,7 +113,7 @@ describe('running stories', () => {
         ],
       },
     ]);
-    const world = StoryWorld.create(await realRecognizer());
+    const world = await StoryWorld.create(await realRecognizer());
     try {
       const report = buildReport(await runStories(loadStories([path]), world));
       expect(report.failing).toEqual([]);

@@ -24,7 +24,7 @@ const MIN_STORIES = 140;
 let report: StoryReport;
 
 beforeAll(async () => {
-  const world = StoryWorld.create(await realRecognizer());
+  const world = await StoryWorld.create(await realRecognizer());
   try {
     report = buildReport(await runStories(loadStories([DEFAULT_STORY_DIR]), world));
   } finally {
