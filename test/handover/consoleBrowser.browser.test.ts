@@ -21,6 +21,7 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   server = await startTestServer({ HANDOVER_HOURS: 'always' });
   await createAgent(server.prefix, 'zhang');
+  await createAgent(server.prefix, 'li');
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -73,7 +74,7 @@ async function expectAccessible(page: Page, view: string): Promise<void> {
   expect({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
 }
 
-it('lets an agent who uses only the keyboard take, answer and close a web-widget customer', async () => {
+it('lets agents who use only the keyboard take, answer (with a canned reply), transfer and close a web-widget customer', async () => {
   const { page: agentPage, dialogs: agentDialogs } = await newPage('/agent');
   await agentPage.locator('#signin-name:focus').waitFor();
   await expectAccessible(agentPage, 'sign-in');
@@ -121,9 +122,20 @@ it('lets an agent who uses only the keyboard take, answer and close a web-widget
   await waitForCustomerText(customer, /zhang 已接入/);
   await agentPage.locator('#reply:focus').waitFor(); // taking puts the agent in the reply box
 
-  await agentPage.keyboard.type('您好，我是客服小张。');
+  // The customer sees that the agent is typing.
+  await agentPage.keyboard.type('好');
+  await customer.locator('[data-bankbot-widget] .typing').waitFor();
+  await agentPage.keyboard.press('Backspace');
+  // "/" in the empty reply box opens the canned replies; typing filters, Enter inserts.
+  await agentPage.keyboard.press('/');
+  await agentPage.locator('#canned-dialog[open] #canned-q:focus').waitFor();
+  await expectAccessible(agentPage, 'canned replies');
+  await agentPage.keyboard.type('问候');
   await agentPage.keyboard.press('Enter');
-  await waitForCustomerText(customer, /我是客服小张/);
+  await agentPage.locator('#reply:focus').waitFor();
+  expect(await agentPage.inputValue('#reply')).toMatch(/^您好，我是人工客服/);
+  await agentPage.keyboard.press('Enter');
+  await waitForCustomerText(customer, /我是人工客服/);
   await customerSays(customer, '我的卡被锁了', false);
   await agentPage.locator('#transcript li', { hasText: '我的卡被锁了' }).waitFor();
 
@@ -138,21 +150,48 @@ it('lets an agent who uses only the keyboard take, answer and close a web-widget
   expect(await agentPage.locator('#help[open]').count()).toBe(0);
   await agentPage.keyboard.press('Alt+Slash');
   await agentPage.locator('#help[open]').waitFor();
-  expect(await agentPage.locator('#help dt').allTextContents()).toContain('Alt+C');
+  expect(await agentPage.locator('#help dt').allTextContents()).toContain('Alt+X');
   await expectAccessible(agentPage, 'shortcut help');
   await agentPage.keyboard.press('Escape');
   await agentPage.locator('#help:not([open])').waitFor({ state: 'attached' });
 
-  await agentPage.keyboard.press('Alt+KeyC'); // close and ask for a rating
-  await waitForCustomerText(customer, /打分/);
+  // A colleague signs in; zhang transfers the customer to li with Alt+X and Enter.
+  const { page: liPage } = await newPage('/agent');
+  await liPage.fill('#signin-name', 'li');
+  await liPage.fill('#signin-password', PASSWORD);
+  await liPage.press('#signin-password', 'Enter');
+  await liPage.locator('#live.on').waitFor();
+  await agentPage.keyboard.press('Alt+KeyX');
+  await agentPage.locator('#transfer-dialog[open] button[data-to="li"]:focus').waitFor();
+  await expectAccessible(agentPage, 'transfer menu');
+  await agentPage.keyboard.press('Enter');
+  await waitForCustomerText(customer, /已为您转接客服 li/);
   await agentPage.locator('#placeholder').waitFor();
+
+  // li, also by keyboard only: jump to the list, open the conversation, close it.
+  await liPage.locator('#mine button.conv').waitFor();
+  await liPage.keyboard.press('Alt+KeyL');
+  await liPage.keyboard.press('Enter');
+  await liPage.locator('#conversation-title:focus').waitFor();
+  await liPage.locator('#transcript li', { hasText: '我的卡被锁了' }).waitFor();
+  await liPage.keyboard.press('Alt+KeyC'); // close and ask for a rating
+  await waitForCustomerText(customer, /打分/);
+  await liPage.locator('#placeholder').waitFor();
   await customerSays(customer, '5');
   await waitForCustomerText(customer, /感谢您的评价/);
   const before = await widget(customer).botBubbles.count();
   await customerSays(customer, '网银证书过期了');
   expect(await widget(customer).botBubbles.nth(before).textContent()).toMatch(/证书/);
-  await agentPage.locator('#ratings tbody tr', { hasText: 'zhang' }).waitFor();
-  expect(await agentPage.locator('#ratings tbody tr td').allTextContents()).toEqual(['zhang', '1', '5']);
+  await agentPage.locator('#ratings tbody tr', { hasText: 'li' }).waitFor();
+  expect(await agentPage.locator('#ratings tbody tr td').allTextContents()).toEqual(['li', '1', '5']);
+
+  // The closed conversation stays findable, read-only, with its masked transcript.
+  await agentPage.fill('#closed-q', '卡被锁');
+  await agentPage.press('#closed-q', 'Enter');
+  await agentPage.locator('#closed button.conv').first().click();
+  await agentPage.locator('#transcript li', { hasText: '我的卡被锁了' }).waitFor();
+  expect(await agentPage.locator('#reply-form').isVisible()).toBe(false);
+  await expectAccessible(agentPage, 'closed conversation');
 }, 180_000);
 
 it('switches the console to English and says why a sign-in failed in that language', async () => {

@@ -1,7 +1,7 @@
 import { el } from '../../../channels/webchat/widget/el';
 import { secondsSince } from './conversationList';
 import { labelOf, type ConsoleStrings } from './strings';
-import type { ConversationView, TranscriptEntry } from './wire';
+import type { ConversationView, Note, TranscriptEntry } from './wire';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -17,22 +17,30 @@ export class ConversationPane {
   readonly take = $<HTMLButtonElement>('take');
   readonly close = $<HTMLButtonElement>('close');
   readonly release = $<HTMLButtonElement>('release');
+  readonly transfer = $<HTMLButtonElement>('transfer');
+  readonly noteBox = $<HTMLDetailsElement>('note-box');
+  readonly typing = $('customer-typing');
   readonly replyForm = $<HTMLFormElement>('reply-form');
   private readonly body = $('conversation-body');
   private readonly placeholder = $('placeholder');
   private readonly meta = $('conversation-meta');
   private readonly error = $('action-error');
   private view: ConversationView | undefined;
+  private readOnly = false;
 
   get open(): ConversationView | undefined {
     return this.view;
   }
 
-  show(view: ConversationView, entries: TranscriptEntry[], me: string, strings: ConsoleStrings): void {
+  /** `readOnly`: a closed conversation from the search, with no actions at all. */
+  show(view: ConversationView, entries: TranscriptEntry[], notes: Note[], me: string, strings: ConsoleStrings, readOnly = false): void {
     this.view = view;
+    this.readOnly = readOnly;
     this.placeholder.hidden = true;
     this.body.hidden = false;
-    this.transcript.replaceChildren(...entries.map((e) => entryRow(e, strings)));
+    this.typing.hidden = true;
+    const rows = [...entries.map((e) => ({ at: e.at, row: entryRow(e, strings) })), ...notes.map((n) => ({ at: n.at, row: noteRow(n, strings) }))];
+    this.transcript.replaceChildren(...rows.sort((a, b) => a.at - b.at).map((r) => r.row));
     this.transcript.lastElementChild?.scrollIntoView({ block: 'nearest' });
     this.relabel(strings, me);
   }
@@ -47,18 +55,25 @@ export class ConversationPane {
       labelOf(strings.scripts, view.script),
       labelOf(strings.reasons, view.reason),
       view.lastIntent ? `${strings.understood}: ${labelOf(strings.intents, view.lastIntent)}` : '',
-      view.state === 'assigned' ? strings.assignedTo(view.agent) : labelOf(strings.stateLabels, view.state),
+      this.readOnly ? strings.readOnly : view.state === 'assigned' ? strings.assignedTo(view.agent) : labelOf(strings.stateLabels, view.state),
     ];
     this.meta.replaceChildren(...parts.filter(Boolean).map((p) => el('span', { class: 'chip' }, [p])));
     if (view.state === 'queued') this.meta.append(el('span', { class: 'chip', 'data-since': String(view.enqueuedAt) }, [strings.waited(secondsSince(view.enqueuedAt))]));
-    const mine = view.state === 'assigned' && view.agent === me;
-    this.take.hidden = view.state !== 'queued';
-    this.close.hidden = !mine;
-    this.release.hidden = !mine;
+    const mine = !this.readOnly && view.state === 'assigned' && view.agent === me;
+    this.take.hidden = this.readOnly || view.state !== 'queued';
+    for (const button of [this.close, this.release, this.transfer]) button.hidden = !mine;
     this.replyForm.hidden = !mine;
+    this.noteBox.hidden = !(mine || (!this.readOnly && view.state === 'queued'));
+  }
+
+  appendNote(note: Note, strings: ConsoleStrings): void {
+    const row = noteRow(note, strings);
+    this.transcript.append(row);
+    row.scrollIntoView({ block: 'nearest' });
   }
 
   append(entry: TranscriptEntry, strings: ConsoleStrings): void {
+    if (entry.from === 'customer') this.typing.hidden = true;
     const row = entryRow(entry, strings);
     this.transcript.append(row);
     row.scrollIntoView({ block: 'nearest' });
@@ -82,5 +97,14 @@ export function entryRow(entry: TranscriptEntry, strings: ConsoleStrings): HTMLL
   return el('li', { class: `entry ${entry.from}` }, [
     el('span', { class: 'entry-meta' }, [el('span', { class: 'speaker' }, [who]), ' ', el('time', { datetime: new Date(entry.at).toISOString() }, [time])]),
     el('span', { class: 'text' }, [entry.text]),
+  ]);
+}
+
+/** A private note: styled and labelled apart from what the customer saw. */
+export function noteRow(note: Note, strings: ConsoleStrings): HTMLLIElement {
+  const time = new Date(note.at).toLocaleTimeString(strings.lang, { hour: '2-digit', minute: '2-digit' });
+  return el('li', { class: 'entry note' }, [
+    el('span', { class: 'entry-meta' }, [el('span', { class: 'speaker' }, [strings.noteBy(note.agent)]), ' ', el('time', { datetime: new Date(note.at).toISOString() }, [time])]),
+    el('span', { class: 'text' }, [note.text]),
   ]);
 }

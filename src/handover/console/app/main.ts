@@ -10,7 +10,8 @@ import { ConversationPane } from './conversationPane';
 import { bindShortcuts, type ShortcutAction } from './shortcuts';
 import { CONSOLE_LANGUAGES, saveLanguage, savedLanguage, type ConsoleLanguage, type ConsoleStrings } from './strings';
 import { renderHelp, renderRatings, renderTickets } from './sidePanels';
-import type { ConversationView, MessageEvent, Overview, TranscriptEntry } from './wire';
+import { labelStatuses, wireTools } from './toolWiring';
+import type { ConversationView, MessageEvent, Note, NoteEvent, Overview, TranscriptEntry } from './wire';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -25,6 +26,15 @@ class Console {
   private readonly pane = new ConversationPane();
   private readonly waiting = new ConversationList(byId('waiting'), () => this.s.emptyWaiting, (h) => void this.openConversation(h, true));
   private readonly mine = new ConversationList(byId('mine'), () => this.s.emptyMine, (h) => void this.openConversation(h, true));
+  private readonly tools = wireTools({
+    api: this.api,
+    pane: this.pane,
+    strings: () => this.s,
+    lang: () => this.lang,
+    me: () => this.me,
+    fail: (err) => this.fail(err),
+    afterTransfer: () => this.afterLeaving(),
+  });
 
   get s(): ConsoleStrings {
     return CONSOLE_LANGUAGES[this.lang];
@@ -79,6 +89,8 @@ class Console {
         if (!this.mine.focusFirst() && !this.waiting.focusFirst()) byId('lists-title').focus();
       },
       help: () => this.showHelp(),
+      transfer: () => this.tools.transfer(),
+      canned: () => this.tools.canned(),
     };
   }
 
@@ -105,6 +117,7 @@ class Console {
     }
     this.setLive(byId('live').classList.contains('on'));
     renderHelp(byId('help-list'), s);
+    labelStatuses(s);
     this.pane.relabel(s, this.me);
   }
 
@@ -158,7 +171,7 @@ class Console {
   }
 
   private async refresh(): Promise<void> {
-    await Promise.all([this.loadQueue(), this.loadTickets(), this.loadRatings()]).catch(() => undefined);
+    await Promise.all([this.loadQueue(), this.loadTickets(), this.loadRatings(), this.tools.refreshStatus(), this.tools.searchClosed()]).catch(() => undefined);
   }
 
   private async loadQueue(): Promise<void> {
@@ -194,9 +207,9 @@ class Console {
   private async openConversation(handle: string, focus: boolean): Promise<void> {
     this.pane.showError('');
     try {
-      const { conversation, transcript } = await this.api.get<{ conversation: ConversationView; transcript: TranscriptEntry[] }>(`/agent/api/conversations/${handle}`);
+      const { conversation, transcript, notes } = await this.api.get<{ conversation: ConversationView; transcript: TranscriptEntry[]; notes: Note[] }>(`/agent/api/conversations/${handle}`);
       this.unread.delete(handle);
-      this.pane.show(conversation, transcript, this.me, this.s);
+      this.pane.show(conversation, transcript, notes, this.me, this.s);
       await this.loadQueue();
       if (focus) this.pane.title.focus();
     } catch (err) {
@@ -218,9 +231,14 @@ class Console {
       if (!this.pane.replyForm.hidden) this.pane.reply.focus();
       return;
     }
+    await this.afterLeaving();
+  }
+
+  /** The open conversation is no longer the agent's (closed, released, transferred). */
+  private async afterLeaving(): Promise<void> {
     this.pane.clear();
-    await this.loadQueue();
-    if (!this.mine.focusFirst() && !this.waiting.focusFirst()) byId('help-open').focus();
+    await Promise.all([this.loadQueue(), this.tools.searchClosed()]).catch(() => undefined);
+    if (!this.mine.focusFirst() && !this.waiting.focusFirst()) byId('closed-q').focus();
   }
 
   private async sendReply(): Promise<void> {
@@ -262,6 +280,15 @@ class Console {
     for (const type of ['queue', 'assigned', 'closed']) stream.addEventListener(type, reload);
     stream.addEventListener('tickets', () => void this.loadTickets().catch(() => undefined));
     stream.addEventListener('ratings', () => void this.loadRatings().catch(() => undefined));
+    stream.addEventListener('closed', () => void this.tools.searchClosed().catch(() => undefined));
+    stream.addEventListener('note', (event) => {
+      const data = JSON.parse((event as globalThis.MessageEvent<string>).data) as NoteEvent;
+      if (data.handle === this.pane.open?.handle) this.pane.appendNote(data.note, this.s);
+    });
+    stream.addEventListener('typing', (event) => {
+      const data = JSON.parse((event as globalThis.MessageEvent<string>).data) as { handle: string };
+      if (data.handle === this.pane.open?.handle) this.pane.typing.hidden = false;
+    });
     stream.addEventListener('message', (event) => this.onMessage(JSON.parse((event as globalThis.MessageEvent<string>).data) as MessageEvent));
   }
 

@@ -4,7 +4,7 @@
  * on any layout and on a Mac where Option+N types "˜") acts from anywhere, even while typing a
  * reply; "?" opens the help when the focus is not in a text field.
  */
-export const SHORTCUT_ACTIONS = ['nextWaiting', 'take', 'reply', 'close', 'release', 'list', 'help'] as const;
+export const SHORTCUT_ACTIONS = ['nextWaiting', 'take', 'reply', 'transfer', 'canned', 'close', 'release', 'list', 'help'] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
 export interface Shortcut {
@@ -19,6 +19,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'nextWaiting', code: 'KeyN', keys: 'Alt+N' },
   { action: 'take', code: 'KeyT', keys: 'Alt+T' },
   { action: 'reply', code: 'KeyR', keys: 'Alt+R' },
+  { action: 'transfer', code: 'KeyX', keys: 'Alt+X' },
+  { action: 'canned', code: 'KeyK', keys: '/ · Alt+K' },
   { action: 'close', code: 'KeyC', keys: 'Alt+C' },
   { action: 'release', code: 'KeyB', keys: 'Alt+B' },
   { action: 'list', code: 'KeyL', keys: 'Alt+L' },

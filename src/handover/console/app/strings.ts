@@ -60,6 +60,28 @@ export interface ConsoleStrings {
   actionFailed: string;
   conversationWith: (who: string) => string;
   lists: string;
+  myStatus: string;
+  statuses: Record<'online' | 'away' | 'offline', string>;
+  closedTitle: string;
+  closedSearch: string;
+  search: string;
+  noClosed: string;
+  closedAt: (when: string, agent: string) => string;
+  transfer: string;
+  transferTitle: string;
+  backToQueue: string;
+  noColleagues: string;
+  cancel: string;
+  canned: string;
+  cannedTitle: string;
+  cannedSearch: string;
+  noCanned: string;
+  notes: string;
+  noteLabel: string;
+  addNote: string;
+  noteBy: (agent: string) => string;
+  readOnly: string;
+  customerTyping: string;
   signedInAs: string;
 }
 
@@ -132,12 +154,36 @@ const zh: ConsoleStrings = {
     close: '结束并邀请评分',
     release: '交回机器人',
     list: '跳到会话列表',
+    transfer: '转接',
+    canned: '打开常用语',
     help: '显示本帮助',
   },
   actionFailed: '操作失败：',
   conversationWith: (who) => `与 ${who} 的会话`,
   lists: '会话列表',
   signedInAs: '当前客服',
+  myStatus: '我的状态',
+  statuses: { online: '在线', away: '暂离', offline: '离线（不接新客户）' },
+  closedTitle: '已结束',
+  closedSearch: '搜索已结束的会话',
+  search: '搜索',
+  noClosed: '没有找到已结束的会话。',
+  closedAt: (when, agent) => `${when} 由 ${agent} 结束`,
+  transfer: '转接',
+  transferTitle: '转接给',
+  backToQueue: '转回排队',
+  noColleagues: '目前没有其他在线客服。',
+  cancel: '取消',
+  canned: '常用语',
+  cannedTitle: '常用语（在回复框输入 / 也可打开）',
+  cannedSearch: '搜索常用语',
+  noCanned: '没有匹配的常用语。',
+  notes: '私人备注',
+  noteLabel: '备注（客户看不到）',
+  addNote: '添加备注',
+  noteBy: (a) => `备注 · ${a}（客户看不到）`,
+  readOnly: '已结束的会话（只读）',
+  customerTyping: '客户正在输入…',
 };
 
 const en: ConsoleStrings = {
@@ -209,12 +255,36 @@ const en: ConsoleStrings = {
     close: 'Close and ask for a rating',
     release: 'Back to the bot',
     list: 'Go to the conversation list',
+    transfer: 'Transfer',
+    canned: 'Open canned replies',
     help: 'Show this help',
   },
   actionFailed: 'The action failed: ',
   conversationWith: (who) => `Conversation with ${who}`,
   lists: 'Conversations',
   signedInAs: 'Signed in as',
+  myStatus: 'My status',
+  statuses: { online: 'Online', away: 'Away', offline: 'Offline (no new customers)' },
+  closedTitle: 'Closed',
+  closedSearch: 'Search closed conversations',
+  search: 'Search',
+  noClosed: 'No closed conversations found.',
+  closedAt: (when, agent) => `closed ${when} by ${agent}`,
+  transfer: 'Transfer',
+  transferTitle: 'Transfer to',
+  backToQueue: 'Back to the queue',
+  noColleagues: 'No other agent is online.',
+  cancel: 'Cancel',
+  canned: 'Canned replies',
+  cannedTitle: 'Canned replies (or type / in the reply box)',
+  cannedSearch: 'Search canned replies',
+  noCanned: 'No canned reply matches.',
+  notes: 'Private notes',
+  noteLabel: 'Note (the customer never sees it)',
+  addNote: 'Add note',
+  noteBy: (a) => `Note · ${a} (not shown to the customer)`,
+  readOnly: 'Closed conversation (read-only)',
+  customerTyping: 'The customer is typing…',
 };
 
 export const CONSOLE_LANGUAGES = { zh, en } as const;

@@ -43,3 +43,36 @@ export interface MessageEvent {
   handle: string;
   entry: TranscriptEntry;
 }
+
+export interface Note {
+  agent: string;
+  text: string;
+  at: number;
+}
+
+export interface CannedReply {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface Colleague {
+  agent: string;
+  status: 'online' | 'away' | 'offline';
+}
+
+export interface ClosedHit {
+  handle: string;
+  customer: string;
+  agent: string;
+  channel: string;
+  script: string;
+  reason: string;
+  closedAt: number;
+  snippet: string;
+}
+
+export interface NoteEvent {
+  handle: string;
+  note: Note;
+}
