@@ -14,11 +14,16 @@ import { createHandover } from './handover/createHandover';
 import { healthRoutes } from './http/healthRoutes';
 import { InFlight } from './http/inFlight';
 import type { RouteModule } from './http/routeModule';
+import { resolveDataFiles } from './i18n/dataFiles';
+import { loadCatalogues } from './i18n/loadCatalogues';
+import { Localizer } from './i18n/localizer';
 import type { Logger } from './logger';
 import { createRecognizer } from './nlu/createRecognizer';
 import type { StateConnection } from './redis/connectRedis';
 import { BotRuntime } from './runtime/botRuntime';
 import { RedisTurnLock } from './runtime/turnLock';
+import { describeListenError } from './startup/portCheck';
+import { StartupError } from './startup/startupError';
 import { RedisStorage } from './storage/redisStorage';
 import { botStates } from './storage/snapshotBotState';
 
@@ -36,7 +41,11 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   const redis = connection.redis;
   const storage = new RedisStorage(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.STATE_TTL_SECONDS });
   const { conversationState, userState } = botStates(storage);
-  const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR });
+  // The bank's data (BOT_DATA_DIR…) is checked first: a broken file stops the start before the NLU trains.
+  const dataFiles = resolveDataFiles(config);
+  const localizer = new Localizer(loadCatalogues(dataFiles.repliesDir));
+  logger.info({ dataFiles }, 'data files');
+  const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR, dataDir: dataFiles.nluDir });
   const adapter = new BotFrameworkAdapter(
     new CachingBotFrameworkAuthentication(
       new ConfigurationBotFrameworkAuthentication({
@@ -51,8 +60,8 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     logger.warn('MicrosoftAppId is not set: /api/messages accepts UNAUTHENTICATED requests (fine locally, never in production)');
   }
   const pushers = new PushRegistry(botFrameworkPusher(adapter, config.MicrosoftAppId));
-  const handover = createHandover({ config, logger, redis, duplicate: () => connection.duplicate(), pushers });
-  const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: handover.port });
+  const handover = createHandover({ config, logger, redis, duplicate: () => connection.duplicate(), pushers, localizer });
+  const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: handover.port, dataFiles });
   const lock = new RedisTurnLock(redis, {
     prefix: config.REDIS_KEY_PREFIX,
     lockMs: config.TURN_LOCK_MS,
@@ -71,6 +80,8 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     conversationState,
     userState,
     recognizer,
+    dataFiles,
+    localizer,
     adapter,
     runtime,
     pushers,
@@ -92,7 +103,9 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     server,
     context,
     listen: () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        // Another process may take the port after index.ts checked it: still one clear line.
+        server.once('error', (err: Error) => reject(new StartupError(describeListenError(err, config.PORT, config.HOST) ?? err.message)));
         server.listen(config.PORT, config.HOST, () => {
           const address = server.address();
           resolve({ port: address.port, url: `http://127.0.0.1:${address.port}` });

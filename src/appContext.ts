@@ -3,6 +3,8 @@ import type { BotFrameworkAdapter } from './channels/botframework/botFrameworkAd
 import type { Redis } from 'ioredis';
 import type { PushRegistry } from './channels/pushRegistry';
 import type { Config } from './config';
+import type { DataFiles } from './i18n/dataFiles';
+import type { Localizer } from './i18n/localizer';
 import type { Logger } from './logger';
 import type { Recognizer } from './nlu/types';
 import type { StateConnection, StoreMode } from './redis/connectRedis';
@@ -19,6 +21,10 @@ export interface AppContext {
   conversationState: BotState;
   userState: BotState;
   recognizer: Recognizer;
+  /** The data files in use (BOT_DATA_DIR… or the repository's intents/). */
+  dataFiles: DataFiles;
+  /** Replies from those files' catalogues, for subsystems that speak to customers outside the bot. */
+  localizer: Localizer;
   adapter: BotFrameworkAdapter;
   runtime: BotRuntime;
   pushers: PushRegistry;

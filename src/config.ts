@@ -96,6 +96,13 @@ export const configSchema = z.object({
   MicrosoftAppTenantId: text(),
   MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant'),
   NLU_CACHE_DIR: text('.cache/nlu'),
+  /** The bank's own data: a folder laid out like intents/ (faq.json, branches.json, replies/, optionally nlu/). */
+  BOT_DATA_DIR: text(),
+  /** One file or folder each, overriding BOT_DATA_DIR or the repository's intents/. */
+  BOT_FAQ_FILE: text(),
+  BOT_BRANCHES_FILE: text(),
+  BOT_REPLIES_DIR: text(),
+  BOT_NLU_DIR: text(),
   DIRECTLINE_SECRET: text(),
   DIRECTLINE_TOKEN_TTL_SECONDS: int('DIRECTLINE_TOKEN_TTL_SECONDS', 60, 86400, 1800),
   DIRECTLINE_LOG_MAX: int('DIRECTLINE_LOG_MAX', 10, 10000, 500),

@@ -1,32 +1,26 @@
 /** Composition root: configuration, Redis, the app, signals. */
-import { ConfigError, loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { connectRedis } from './redis/connectRedis';
+import { createDemoAgent, demoAgentBanner } from './startup/demoAgent';
+import { ensurePortFree } from './startup/portCheck';
+import { describeStartupError } from './startup/startupError';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config: Config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  let connection;
-  try {
-    connection = await connectRedis(config, logger);
-  } catch (err) {
-    logger.fatal((err as Error).message);
-    process.exit(1);
-  }
+  // Before Redis and the slow imports: a port in use is reported in a moment, not after seconds.
+  await ensurePortFree(config.PORT, config.HOST);
+  const connection = await connectRedis(config, logger);
   // Loaded only after the configuration is known good: botbuilder and the NLU take a moment.
   const { createApp } = await import('./app');
   const app = await createApp(config, logger, connection);
   const { port } = await app.listen();
   logger.info({ port, store: connection.mode }, `bot listening on http://localhost:${port}`);
+  if (connection.mode === 'memory') {
+    const agent = await createDemoAgent(connection.redis, config.REDIS_KEY_PREFIX);
+    process.stdout.write(demoAgentBanner(agent, `http://localhost:${port}/agent`));
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -45,7 +39,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((err) => {
-  process.stderr.write(`fatal: ${(err as Error).stack ?? String(err)}\n`);
+// One line per problem and no stack trace: bad configuration, a port in use, a broken data file.
+main().catch((err: unknown) => {
+  process.stderr.write(`${describeStartupError(err)}\n`);
   process.exit(1);
 });

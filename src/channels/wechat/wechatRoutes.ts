@@ -5,7 +5,6 @@
 import type { Request, Response } from 'restify';
 import type { AppContext } from '../../appContext';
 import { findBotError } from '../../errors';
-import { defaultLocalizer } from '../../i18n/defaultLocalizer';
 import { sendBotError, sendError } from '../../http/sendError';
 import type { RouteModule } from '../../http/routeModule';
 import { AccessTokenCache } from './accessTokenCache';
@@ -53,7 +52,7 @@ export const wechatRoutes: RouteModule = (server, app) => {
     logic: app.runtime.handleTurn,
     logger: app.logger,
     // Built now, at start-up, so a broken catalogue stops the start rather than a later notice.
-    localizer: defaultLocalizer(),
+    localizer: app.localizer,
   };
   // restify 11 accepts two-argument handlers only when they are async functions.
   server.get('/wechat', async (req: Request, res: Response) => verifyUrl(app, settings, req, res));

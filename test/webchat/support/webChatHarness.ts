@@ -5,6 +5,8 @@
  * whole app instead (test/support/testServer.ts).
  */
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { DEFAULT_DATA_FILES } from '../../../src/i18n/dataFiles';
+import { defaultLocalizer } from '../../../src/i18n/defaultLocalizer';
 import { BotFrameworkAdapter } from '../../../src/channels/botframework/botFrameworkAdapter';
 import restify from 'restify';
 import type { AppContext } from '../../../src/appContext';
@@ -73,6 +75,8 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
     conversationState,
     userState,
     recognizer: noRecognizer,
+    dataFiles: DEFAULT_DATA_FILES,
+    localizer: defaultLocalizer(),
     adapter,
     runtime,
     pushers: new PushRegistry({ send: async () => undefined }),
