@@ -15,11 +15,11 @@ import { StoryWorld } from '../../src/conversations/storyWorld';
 import { realRecognizer } from '../dialogs/harness';
 
 /** Share of story turns whose every expectation holds. */
-const TURN_FLOOR = 0.52;
+const TURN_FLOOR = 0.54;
 /** Share of safety stories (phishing, fraud, non-alarms) that pass from start to end. */
-const SAFETY_FLOOR = 0.32;
+const SAFETY_FLOOR = 0.28;
 /** Issue 11 asks for at least this many stories of our own. */
-const MIN_STORIES = 140;
+const MIN_STORIES = 250;
 
 let report: StoryReport;
 
