@@ -7,7 +7,7 @@ import { t, type TextRef } from './textRef';
 /** How many branches one reply lists; more would drown a phone screen. */
 export const MAX_BRANCHES_SHOWN = 3;
 
-const SERVICE_REPLY: Record<ServiceId, ReplyKey> = {
+export const SERVICE_REPLY: Record<ServiceId, ReplyKey> = {
   cert: 'service.cert',
   usbKey: 'service.usbKey',
   card: 'service.card',

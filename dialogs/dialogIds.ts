@@ -10,6 +10,7 @@ export const DialogId = {
   HumanAgent: 'humanAgent',
   Faq: 'faq',
   HumanOffer: 'humanOffer',
+  Phishing: 'phishing',
 } as const;
 
 export type DialogIdValue = (typeof DialogId)[keyof typeof DialogId];

@@ -6,14 +6,19 @@ import { chosenKey } from './chosenKey';
 import { DialogId } from './dialogIds';
 import type { FlowDefinition, FlowServices } from './flowTypes';
 import type { HumanAgentOptions } from './humanAgentDialog';
-import { keyChoices, t } from './textRef';
+import { keyChoices, t, type TextRef } from './textRef';
+
+export interface FraudReportOptions {
+  /** Said before the steps (the phishing advice when the customer clicked a link). */
+  preface?: TextRef[];
+}
 
 const CHOICES = ['fraud.human.yes', 'choice.no'] as const satisfies readonly ChoiceKey[];
 type Choice = (typeof CHOICES)[number];
 
 const URGENT: HumanAgentOptions = { reason: 'fraud', urgent: true, lastIntent: Intent.FraudReport };
 
-const ON_CHOICE: Record<Choice, (step: WaterfallStepContext, services: FlowServices) => Promise<DialogTurnResult>> = {
+const ON_CHOICE: Record<Choice, (step: WaterfallStepContext<FraudReportOptions>, services: FlowServices) => Promise<DialogTurnResult>> = {
   'fraud.human.yes': (step) => step.replaceDialog(DialogId.HumanAgent, URGENT),
   'choice.no': (step, services) => {
     services.replies.say(step.context, t('fraud.declined'));
@@ -31,9 +36,9 @@ export const fraudReportFlow: FlowDefinition = {
   intents: [Intent.FraudReport],
   help: 'help.fraudReport',
   create: (services) =>
-    new WaterfallDialog(DialogId.FraudReport, [
+    new WaterfallDialog<FraudReportOptions>(DialogId.FraudReport, [
       async (step) => {
-        const ask: AskOptions = { preface: [t('fraud.steps')], question: t('fraud.askHuman'), choices: keyChoices(...CHOICES) };
+        const ask: AskOptions = { preface: [...(step.options?.preface ?? []), t('fraud.steps')], question: t('fraud.askHuman'), choices: keyChoices(...CHOICES) };
         return step.beginDialog(DialogId.Ask, ask);
       },
       async (step) => ON_CHOICE[chosenKey(step.result, CHOICES) ?? 'choice.no'](step, services),

@@ -11,6 +11,7 @@ import { goodbyeFlow } from './goodbyeDialog';
 import { humanAgentFlow } from './humanAgentDialog';
 import { humanOfferFlow } from './humanOfferDialog';
 import { mainMenuFlow } from './mainMenuDialog';
+import { phishingFlow } from './phishingDialog';
 import { securityAdviceFlow } from './securityAdviceDialog';
 
 /**
@@ -27,6 +28,7 @@ export const FLOWS: readonly FlowDefinition[] = [
   humanAgentFlow,
   faqFlow,
   humanOfferFlow,
+  phishingFlow,
 ];
 
 export class FlowRegistry {

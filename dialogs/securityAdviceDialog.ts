@@ -7,6 +7,7 @@ import { chosenKey } from './chosenKey';
 import { DialogId } from './dialogIds';
 import type { FlowDefinition, FlowServices, FlowStart } from './flowTypes';
 import { keyChoices, t } from './textRef';
+import { getTurnInput } from './turnInput';
 
 /** Topics and their advice; adding a topic is one line here plus its choice and reply in the catalogues. */
 const ADVICE = {
@@ -43,8 +44,9 @@ export const securityAdviceFlow: FlowDefinition = {
   create: (services) =>
     new WaterfallDialog<FlowStart>(DialogId.SecurityAdvice, [
       async (step) => {
-        const utterance = step.options?.utterance;
-        const named = typeof utterance === 'string' ? mentionedChoice(utterance, keyChoices(...TOPICS), services.localizer) : undefined;
+        // The message that started the flow may already name the topic ("钓鱼短信怎么防").
+        const text = getTurnInput(step.context)?.text;
+        const named = text ? mentionedChoice(text, keyChoices(...TOPICS), services.localizer) : undefined;
         if (named) return step.next(named.id);
         const ask: AskOptions = { question: t('security.askTopic'), choices: keyChoices(...TOPICS) };
         return step.beginDialog(DialogId.Ask, ask);

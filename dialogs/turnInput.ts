@@ -2,6 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { SharedLocation } from '../src/channels/location';
 import type { ReplyLocale } from '../src/i18n/localizer';
 import type { Recognition } from '../src/nlu/types';
+import type { ConversationMemory } from '../src/understanding/conversationMemory';
+import type { Parse } from '../src/understanding/parse';
 
 /** What the router learned about this turn's message, shared with every dialog that runs in it. */
 export interface TurnInput {
@@ -12,6 +14,10 @@ export interface TurnInput {
   recognition: Recognition;
   locale: ReplyLocale;
   location?: SharedLocation;
+  /** The parse of this message (act, slots, safety). */
+  parse: Parse;
+  /** The conversation's memory (slots, topic, what was shown); flows read and update it, the router saves it. */
+  memory: ConversationMemory;
 }
 
 const TURN_INPUT = Symbol('turnInput');

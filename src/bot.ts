@@ -13,6 +13,8 @@ import { Localizer } from './i18n/localizer';
 import type { TraditionalVariant } from './i18n/scriptConverters';
 import type { Recognizer } from './nlu/types';
 import { Router } from './router';
+import { loadLexicons } from './understanding/loadLexicons';
+import { Parser } from './understanding/parser';
 import type { TurnBot } from './turnBot';
 
 export interface BotDeps {
@@ -39,10 +41,12 @@ export class CustomerServiceBot implements TurnBot {
   constructor(deps: BotDeps) {
     const files: DataFiles = { ...DEFAULT_DATA_FILES, ...deps.dataFiles };
     const localizer = new Localizer(loadCatalogues(files.repliesDir));
+    const branches = loadBranches(files.branchesFile);
+    const parser = new Parser(loadLexicons(files.understandingDir), branches.placeSlots());
     const services: FlowServices = {
       localizer,
       replies: new Replies(localizer),
-      branches: loadBranches(files.branchesFile),
+      branches,
       faq: loadFaq(files.faqFile),
       handover: {
         // The handover sends its own message: ours must go first.
@@ -59,6 +63,7 @@ export class CustomerServiceBot implements TurnBot {
       conversationState: deps.conversationState,
       userState: deps.userState,
       recognizer: deps.recognizer,
+      parser,
       registry,
       services,
       dialogs,

@@ -2,18 +2,15 @@ import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { AskDialog } from '../dialogs/askDialog';
-import { mentionsAny } from '../dialogs/commandWords';
 import { createDialogContext } from '../dialogs/dialogContexts';
 import { DialogId } from '../dialogs/dialogIds';
-import { faqAnswer, isFaqMiss, type FaqOptions } from '../dialogs/faqDialog';
 import type { FlowDefinition, FlowServices } from '../dialogs/flowTypes';
 import type { HumanAgentOptions } from '../dialogs/humanAgentDialog';
 import type { HumanOfferOptions } from '../dialogs/humanOfferDialog';
 import type { FlowRegistry } from '../dialogs/index';
-import { AFTER_ANSWER, BEFORE_ANSWER } from '../dialogs/interruptions';
 import type { MainMenuOptions } from '../dialogs/mainMenuDialog';
 import type { RouterTurn } from '../dialogs/routerTurn';
-import { t, type TextRef } from '../dialogs/textRef';
+import type { TextRef } from '../dialogs/textRef';
 import { setTurnInput, type TurnInput } from '../dialogs/turnInput';
 import { readLocation } from './channels/location';
 import { chooseReplyScript, variantFromChannelLocale } from './i18n/chooseReplyScript';
@@ -24,11 +21,18 @@ import { setTurnLocale } from './i18n/turnLocale';
 import { Intent, INTENTS } from './nlu/intents';
 import type { Recognizer, Script } from './nlu/types';
 import { turnInfo } from './runtime/turnInfo';
+import { fillMemory, readMemory, suspend, type ConversationMemory, type RememberedSlot } from './understanding/conversationMemory';
+import type { Parser } from './understanding/parser';
+import { POLICY } from './understanding/policy/index';
+import type { PolicyRule } from './understanding/policy/policyRule';
+import { RuleId } from './understanding/policy/ruleIds';
+import { regionalVariant } from './understanding/regionalVariant';
 
 /** Misunderstandings in a row before a person is offered. */
 export const MISUNDERSTANDINGS_BEFORE_HUMAN = 2;
 
 const SCRIPTS = ['zh-Hans', 'zh-Hant', 'en'] as const;
+const HTML_TAG = /<[a-z!/][^>]{0,200}>/i;
 
 /** Per conversation: how many turns in a row went unanswered, and the last flow's intent. */
 const routerStateSchema = z.object({
@@ -41,6 +45,8 @@ type RouterState = z.output<typeof routerStateSchema>;
 const profileSchema = z.object({
   script: z.enum(SCRIPTS).optional().catch(undefined),
   pinned: z.enum(['zh', 'en']).optional().catch(undefined),
+  /** Regional phrasing the customer's own words showed (Cantonese → hk); kept for their short replies. */
+  variant: z.enum(['hk', 'tw']).optional().catch(undefined),
 });
 type Profile = z.output<typeof profileSchema>;
 
@@ -48,40 +54,60 @@ export interface RouterDeps {
   conversationState: BotState;
   userState: BotState;
   recognizer: Recognizer;
+  parser: Parser;
   registry: FlowRegistry;
   services: FlowServices;
   dialogs: DialogSet;
   dialogState: StatePropertyAccessor<DialogState>;
   ask: AskDialog;
   traditionalVariant: TraditionalVariant;
+  /** The policy table; the default is src/understanding/policy/index.ts. */
+  policy?: readonly PolicyRule[];
 }
 
 /**
- * One message, routed: commands first (cancel, help, a person, FAQ, language), then the pending
- * question's answer, then a shared location or a clear new intent, then the FAQ, then "not
- * understood" (twice in a row → offer a person). The bot never saves state; the runtime does.
+ * One message: parse it (act, slots, safety), write its slots into the conversation's memory, then
+ * run the policy table (src/understanding/policy): the first rule that decides ends the turn and
+ * its id goes to turnInfo.rule. The bot never saves state; the runtime does.
  */
 export class Router {
   private readonly routerState: StatePropertyAccessor<unknown>;
+  private readonly memoryState: StatePropertyAccessor<unknown>;
   private readonly profile: StatePropertyAccessor<unknown>;
+  private readonly policy: readonly PolicyRule[];
 
   constructor(private readonly deps: RouterDeps) {
     this.routerState = deps.conversationState.createProperty('router');
+    this.memoryState = deps.conversationState.createProperty('understanding');
     this.profile = deps.userState.createProperty('profile');
+    this.policy = deps.policy ?? POLICY;
   }
 
   async onMessage(ctx: TurnContext): Promise<void> {
     const profile = profileSchema.parse((await this.profile.get(ctx, {})) ?? {});
     const state = routerStateSchema.parse((await this.routerState.get(ctx, {})) ?? {});
-    const input = this.readInput(ctx, profile);
+    const memory = readMemory(await this.memoryState.get(ctx, {}));
+    const input = this.readInput(ctx, profile, memory);
+    // Bad input changes nothing: no slot is written.
+    const changed = input.parse.bad ? new Set<RememberedSlot>() : fillMemory(memory, input.parse);
     const dc = await createDialogContext(this.deps.dialogs, ctx);
-    const turn = this.turn(dc, input, profile, state);
-    const understood = await this.route(turn, dc, input, state);
-    if (understood) state.misunderstood = 0;
-    const running = this.deps.registry.forDialog(dc.stack[0]?.id)?.intents.find((i) => i !== Intent.Greeting);
-    if (running && running !== Intent.HumanAgent) state.lastIntent = running;
+    const turn = this.turn(dc, input, profile, state, changed);
+    let decided: string = RuleId.NotUnderstood;
+    for (const rule of this.policy) {
+      if (await rule.decide(turn)) {
+        decided = rule.id;
+        break;
+      }
+    }
+    turnInfo(ctx).rule = decided;
+    if (decided !== RuleId.NotUnderstood && decided !== RuleId.BadInput) state.misunderstood = 0;
+    const running = this.deps.registry.forDialog(dc.stack[0]?.id);
+    const runningIntent = running?.intents.find((i) => i !== Intent.Greeting);
+    if (runningIntent && runningIntent !== Intent.HumanAgent) state.lastIntent = runningIntent;
+    memory.topic = runningIntent;
     profile.script = input.locale.script;
     await this.routerState.set(ctx, state);
+    await this.memoryState.set(ctx, memory);
     await this.profile.set(ctx, profile);
   }
 
@@ -95,72 +121,29 @@ export class Router {
     await dc.beginDialog(DialogId.MainMenu, { intro: 'menu.welcome' } satisfies MainMenuOptions);
   }
 
-  private readInput(ctx: TurnContext, profile: Profile): TurnInput {
-    const text = cleanInput(ctx.activity.text);
+  private readInput(ctx: TurnContext, profile: Profile, memory: ConversationMemory): TurnInput {
+    const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
+    const text = cleanInput(raw);
     const recognition = this.deps.recognizer.recognize(text);
-    const script = chooseReplyScript({
-      text,
-      detected: recognition.script,
-      previous: profile.script,
-      pinned: profile.pinned,
-      channelLocale: ctx.activity.locale,
-    });
-    const locale: ReplyLocale = { script, variant: variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant) };
-    const input: TurnInput = { text, normalized: normalizeText(text), recognition, locale, location: readLocation(ctx.activity) };
+    const parse = this.deps.parser.parse({ recognition, text, rawLength: raw.length, hadMarkup: HTML_TAG.test(raw) });
+    const variant = regionalVariant(text, recognition, profile.variant, variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant));
+    if (variant.shown) profile.variant = variant.shown;
+    const detected = variant.cantonese && recognition.script !== 'en' ? 'zh-Hant' : recognition.script;
+    const script = chooseReplyScript({ text, detected, previous: profile.script, pinned: profile.pinned, channelLocale: ctx.activity.locale });
+    const locale: ReplyLocale = { script, variant: variant.variant };
+    const input: TurnInput = { text, normalized: normalizeText(text), recognition, locale, location: readLocation(ctx.activity), parse, memory };
     setTurnLocale(ctx, locale);
     setTurnInput(ctx, input);
-    Object.assign(turnInfo(ctx), { intent: recognition.intent, score: recognition.score, script });
+    Object.assign(turnInfo(ctx), { intent: recognition.intent, score: recognition.score, script, parse });
     return input;
   }
 
-  private async route(turn: RouterTurn, dc: DialogContext, input: TurnInput, state: RouterState): Promise<boolean> {
-    const { replies } = this.deps.services;
-    if (input.text === '' && !input.location) {
-      replies.say(dc.context, t('common.emptyInput'));
-      turn.reprompt();
-      return true;
-    }
-    const pending = dc.activeDialog;
-    const asking = pending?.id === DialogId.Ask ? pending : undefined;
-    // An exact answer (a number, a button's label) beats commands; a looser one comes after them.
-    if (!asking || !this.deps.ask.claimsExactly(asking, input)) {
-      for (const interruption of BEFORE_ANSWER) if (await interruption.handle(turn)) return true;
-    }
-    if (asking && this.deps.ask.claim(asking, input)) {
-      await dc.continueDialog();
-      return true;
-    }
-    for (const interruption of AFTER_ANSWER) if (await interruption.handle(turn)) return true;
-    if (pending && pending.id !== DialogId.Ask) {
-      await dc.continueDialog();
-      return true;
-    }
-    if (await this.tryFaq(turn, dc, input)) return true;
-    await this.notUnderstood(turn, dc, input, state);
-    return false;
-  }
-
-  /** Messages no flow claimed go to the FAQ, unless they are plainly about something we don't do. */
-  private async tryFaq(turn: RouterTurn, dc: DialogContext, input: TurnInput): Promise<boolean> {
-    const outOfScope = mentionsAny(input.normalized, this.deps.services.localizer.words('outOfScope'));
-    if (outOfScope || input.normalized === '') return false;
-    if (dc.activeDialog) {
-      // Mid-flow only a clear single answer is worth the detour; then the question again.
-      const search = this.deps.services.faq.search(input.text);
-      if (search.outcome !== 'answer') return false;
-      this.deps.services.replies.say(dc.context, faqAnswer(search.hits[0].entry));
-      return turn.reprompt([t('common.backToTopic')]);
-    }
-    const result = await dc.beginDialog(DialogId.Faq, { query: input.text, fallback: true } satisfies FaqOptions);
-    return !isFaqMiss(result.result);
-  }
-
-  private async notUnderstood(turn: RouterTurn, dc: DialogContext, input: TurnInput, state: RouterState): Promise<void> {
+  private async notUnderstood(dc: DialogContext, input: TurnInput, state: RouterState, startFlow: RouterTurn['startFlow']): Promise<void> {
     state.misunderstood += 1;
     if (state.misunderstood >= MISUNDERSTANDINGS_BEFORE_HUMAN) {
       state.misunderstood = 0;
       const offer = this.deps.registry.forDialog(DialogId.HumanOffer);
-      if (offer) await turn.startFlow(offer, { lastIntent: state.lastIntent } satisfies HumanOfferOptions);
+      if (offer) await startFlow(offer, { lastIntent: state.lastIntent } satisfies HumanOfferOptions);
       return;
     }
     const pending = dc.activeDialog;
@@ -169,29 +152,51 @@ export class Router {
       return;
     }
     const menu = this.deps.registry.forDialog(DialogId.MainMenu);
-    if (menu) await turn.startFlow(menu, { intro: 'menu.outOfScope' } satisfies MainMenuOptions);
+    if (menu) await startFlow(menu, { intro: 'menu.outOfScope' } satisfies MainMenuOptions);
   }
 
-  private turn(dc: DialogContext, input: TurnInput, profile: Profile, state: RouterState): RouterTurn {
+  private turn(dc: DialogContext, input: TurnInput, profile: Profile, state: RouterState, changed: ReadonlySet<RememberedSlot>): RouterTurn {
     const { registry, services, recognizer, ask } = this.deps;
     const activeFlow = registry.forDialog(dc.stack[0]?.id);
-    return {
+    const startFlow = async (flow: FlowDefinition, options: object = {}) => {
+      const memory = input.memory;
+      const current = registry.forDialog(dc.stack[0]?.id);
+      // A different flow set aside keeps its slots and can be resumed ("回到证书的问题").
+      if (current && current !== flow && current.slots) suspend(memory, current.intents[0]);
+      memory.suspended = memory.suspended.filter((s) => !flow.intents.includes(s));
+      memory.shown = undefined;
+      await dc.cancelAllDialogs();
+      const intent = flow.intents.find((i) => i !== Intent.HumanAgent && i !== Intent.Greeting);
+      if (intent) state.lastIntent = intent;
+      await dc.beginDialog(flow.dialogId, options);
+    };
+    const turn: RouterTurn = {
       dc,
       input,
       services,
       registry,
       activeFlow,
+      changed,
       recognize: (text) => recognizer.recognize(text),
-      startFlow: async (flow: FlowDefinition, options: object = {}) => {
-        await dc.cancelAllDialogs();
-        const intent = flow.intents.find((i) => i !== Intent.HumanAgent && i !== Intent.Greeting);
-        if (intent) state.lastIntent = intent;
-        await dc.beginDialog(flow.dialogId, options);
-      },
+      startFlow,
       reprompt: (preface: TextRef[] = []) => {
         const pending = dc.activeDialog;
         if (pending?.id !== DialogId.Ask) return false;
         ask.reprompt(dc.context, pending, preface);
+        return true;
+      },
+      answerPending: async (exact) => {
+        const pending = dc.activeDialog;
+        if (pending?.id !== DialogId.Ask) return false;
+        const claims = exact ? ask.claimsExactly(pending, input) : ask.claim(pending, input) !== undefined;
+        if (!claims) return false;
+        await dc.continueDialog();
+        return true;
+      },
+      continuePending: async () => {
+        const pending = dc.activeDialog;
+        if (!pending || pending.id === DialogId.Ask) return false;
+        await dc.continueDialog();
         return true;
       },
       pinLanguage: (script: Script) => {
@@ -209,6 +214,11 @@ export class Router {
           lastIntent: activeFlow?.intents[0] ?? state.lastIntent,
         };
       },
+      faq: (outcome) => {
+        turnInfo(dc.context).faq = outcome;
+      },
+      notUnderstood: () => this.notUnderstood(dc, input, state, startFlow),
     };
+    return turn;
   }
 }

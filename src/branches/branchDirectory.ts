@@ -38,6 +38,19 @@ export class BranchDirectory {
     }
   }
 
+  /** The place words the directory knows, as slots for the parse: city id, district, branch id (landmark). */
+  placeSlots(): Array<{ word: string; value: { slot: 'city' | 'district' | 'landmark'; value: string } }> {
+    return this.vocabulary.map(({ word, value }) => ({
+      word,
+      value:
+        value.kind === 'city'
+          ? { slot: 'city', value: value.city }
+          : value.kind === 'district'
+            ? { slot: 'district', value: `${value.city}/${value.district}` }
+            : { slot: 'landmark', value: value.id },
+    }));
+  }
+
   get cities(): readonly City[] {
     return this.file.cities;
   }
@@ -63,6 +76,15 @@ export class BranchDirectory {
         (b) => districts.some((d) => d.city === b.city && d.district === b.district.en) && (cities.size === 0 || cities.has(b.city)),
       );
     } else found = this.file.branches.filter((b) => cities.has(b.city));
+    return found.filter((b) => offers(b, service)).map((branch) => ({ branch }));
+  }
+
+  /** Branches for remembered place slots: a landmark (branch id) beats a district (`city/District`), which beats a city. */
+  find(place: { city?: string; district?: string; landmark?: string }, service?: ServiceId): BranchMatch[] {
+    let found: readonly Branch[] = [];
+    if (place.landmark) found = this.file.branches.filter((b) => b.id === place.landmark);
+    else if (place.district) found = this.file.branches.filter((b) => `${b.city}/${b.district.en}` === place.district);
+    else if (place.city) found = this.file.branches.filter((b) => b.city === place.city);
     return found.filter((b) => offers(b, service)).map((branch) => ({ branch }));
   }
 

@@ -10,6 +10,8 @@ export interface DataFiles {
   branchesFile: string;
   /** Folder of NLU training data (`<intent>.<language>.json`); the model cache key hashes it. */
   nluDir: string;
+  /** Folder holding the parse's lexicons `zh.json` and `en.json` (slots, acts, safety signals). */
+  understandingDir: string;
 }
 
 const INTENTS_DIR = resolve(__dirname, '../../intents');
@@ -19,6 +21,7 @@ export const DEFAULT_DATA_FILES: DataFiles = {
   faqFile: resolve(INTENTS_DIR, 'faq.json'),
   branchesFile: resolve(INTENTS_DIR, 'branches.json'),
   nluDir: resolve(INTENTS_DIR, 'nlu'),
+  understandingDir: resolve(INTENTS_DIR, 'understanding'),
 };
 
 /** The settings (src/config.ts) that choose the data files. */
@@ -36,6 +39,7 @@ const DATA_DIR_LAYOUT: Array<{ field: keyof DataFiles; name: string; folder: boo
   { field: 'branchesFile', name: 'branches.json', folder: false, required: true },
   { field: 'repliesDir', name: 'replies', folder: true, required: true },
   { field: 'nluDir', name: 'nlu', folder: true, required: false },
+  { field: 'understandingDir', name: 'understanding', folder: true, required: false },
 ];
 
 /** One variable per file, each overriding what BOT_DATA_DIR (or the default) gave. */

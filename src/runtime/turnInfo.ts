@@ -17,6 +17,8 @@ export interface TurnInfo {
   replyKeys?: string[];
   /** The policy rule that decided the turn (src/understanding/policy), for logs and stories. */
   rule?: string;
+  /** What the FAQ did this turn, when it was consulted: answered, offered close hits, or found nothing. */
+  faq?: 'answered' | 'offered' | 'missed';
 }
 
 export function turnInfo(ctx: TurnContext): TurnInfo {

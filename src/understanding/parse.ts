@@ -1,3 +1,4 @@
+import type { IntentId } from '../nlu/intents';
 import type { Recognition } from '../nlu/types';
 
 /**
@@ -35,6 +36,7 @@ export const SLOT_NAMES = [
   'time', // 'HH:MM' or a part of the day ('morning', 'evening')
   'branchService', // a counter service ('certificate', 'cash', 'account', ...)
   'itemRef', // which of the items just shown: '1', '2', … or 'last'
+  'branchInfo', // what is asked about a branch: 'hours' | 'phone' | 'address' | 'appointment' | 'services'
 ] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
 
@@ -54,6 +56,8 @@ export const SAFETY_SIGNALS = [
   'secretDisclosed', // a code, password or card number given to someone
   'moneyMoved', // money left the account without the customer meaning it
   'accountTakenOver', // someone else controls the account, device or phone number
+  'scammed', // the customer says they were scammed or defrauded
+  'phishingActedOn', // they clicked the link, logged in or typed something there (only with phishingContact)
 ] as const;
 export type SafetySignal = (typeof SAFETY_SIGNALS)[number];
 
@@ -62,4 +66,11 @@ export interface Parse {
   act: DialogueAct;
   slots: SlotValue[];
   safety: SafetySignal[];
+  /** "回到证书的问题" / "back to my certificate": the topic (a flow's intent) to resume. */
+  resume?: IntentId;
+  /** Message shapes that get a polite fixed answer and change nothing (see src/understanding/badInput.ts). */
+  bad?: BadInputKind;
 }
+
+export const BAD_INPUT_KINDS = ['empty', 'tooLong', 'noWords', 'markup', 'foreignLanguage'] as const;
+export type BadInputKind = (typeof BAD_INPUT_KINDS)[number];

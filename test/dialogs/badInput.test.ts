@@ -24,15 +24,27 @@ describe('bad input', () => {
     ]);
   });
 
-  it('emoji only: not understood, politely, with the menu', async () => {
-    await play([['😀😀😀🎉', ['超出了我的服务范围', '1. 网银证书过期/快到期']]]);
+  it('emoji only: asked politely for words, not taken for a misunderstanding', async () => {
+    await play([['😀😀😀🎉', ['只收到了表情或符号', { not: '超出了我的服务范围' }]]]);
   });
 
   it('emoji only inside a flow repeats the question', async () => {
     await play([
       ['给我一些安全建议', '哪方面'],
-      ['🙈🙉', ['没看懂', '1. 密码和验证码']],
+      ['🙈🙉', ['只收到了表情或符号', '1. 密码和验证码']],
     ]);
+  });
+
+  it('10,000 characters get a polite answer and change no slot', async () => {
+    await play([
+      ['我的网银证书过期了', '哪种证书'],
+      ['U盾过期了'.repeat(2000), ['太长了', '哪种证书']],
+      ['1', '插好U盾'],
+    ]);
+  });
+
+  it('a language we do not serve gets a polite note in our languages', async () => {
+    await play([['Привет, как дела', '只能用中文和英文']]);
   });
 
   it('HTML is stripped, never echoed as markup', async () => {

@@ -13,7 +13,7 @@ const tables: Array<[string, Step[]]> = [
   ],
   [
     'zh-Hans: a topic named in the first message is answered at once',
-    [['怎么防止被钓鱼短信骗', ['钓鱼短信和链接：', '不要点链接', '已经出事了']]],
+    [['钓鱼短信的安全建议', ['钓鱼短信和链接：', '不要点链接', '已经出事了']]],
   ],
   [
     'zh-Hans: "something already happened" leads to the fraud flow',

@@ -1,0 +1,35 @@
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import type { ChoiceKey } from '../src/i18n/catalogueSchema';
+import type { AskOptions } from './askDialog';
+import { chosenKey } from './chosenKey';
+import { DialogId } from './dialogIds';
+import type { FlowDefinition } from './flowTypes';
+import type { FraudReportOptions } from './fraudReportDialog';
+import { keyChoices, t } from './textRef';
+
+const CHOICES = ['safety.acted.yes', 'safety.acted.no'] as const satisfies readonly ChoiceKey[];
+
+/**
+ * A message asking the customer to log in, update or verify through a link or a call: how to tell
+ * it is phishing and what to do, then "did you click or type anything?" — yes goes to the fraud
+ * flow, no ends with reassurance. Never a flow that walks them through "updating".
+ */
+export const phishingFlow: FlowDefinition = {
+  dialogId: DialogId.Phishing,
+  intents: [],
+  help: 'help.securityAdvice',
+  create: (services) =>
+    new WaterfallDialog(DialogId.Phishing, [
+      async (step) => {
+        const ask: AskOptions = { preface: [t('safety.phishing')], question: t('safety.askActed'), choices: keyChoices(...CHOICES) };
+        return step.beginDialog(DialogId.Ask, ask);
+      },
+      async (step) => {
+        if (chosenKey(step.result, CHOICES) === 'safety.acted.yes') {
+          return step.replaceDialog(DialogId.FraudReport, { preface: [t('safety.actedPreface')] } satisfies FraudReportOptions);
+        }
+        services.replies.say(step.context, t('safety.notActed'));
+        return step.endDialog();
+      },
+    ]),
+};

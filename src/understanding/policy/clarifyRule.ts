@@ -1,0 +1,26 @@
+import { DialogId } from '../../../dialogs/dialogIds';
+import { entriesForIntents, type MainMenuOptions } from '../../../dialogs/mainMenuDialog';
+import type { PolicyRule } from './policyRule';
+import { RuleId } from './ruleIds';
+
+/** How many likely topics the clarifying question offers. */
+const CLARIFY_OPTIONS = 3;
+
+/**
+ * The classifier is unsure (several topics plausible): a short question with the likely options
+ * instead of a guess. Mid-flow the pending question's own "not understood" is better, so only at
+ * the top level.
+ */
+export const clarifyRule: PolicyRule = {
+  id: RuleId.Clarify,
+  async decide(turn) {
+    const { recognition } = turn.input.parse;
+    if (!recognition.unsure || (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu)) return false;
+    const entries = entriesForIntents(recognition.alternatives.map((a) => a.intent)).slice(0, CLARIFY_OPTIONS);
+    if (entries.length < 2) return false;
+    const menu = turn.registry.forDialog(DialogId.MainMenu);
+    if (!menu) return false;
+    await turn.startFlow(menu, { intro: 'clarify.ask', only: entries } satisfies MainMenuOptions);
+    return true;
+  },
+};

@@ -1,0 +1,102 @@
+import { mentionsAny } from '../../../dialogs/commandWords';
+import { DialogId } from '../../../dialogs/dialogIds';
+import { faqAnswer, isFaqMiss, type FaqOptions } from '../../../dialogs/faqDialog';
+import type { FlowDefinition, FlowStart } from '../../../dialogs/flowTypes';
+import type { RouterTurn } from '../../../dialogs/routerTurn';
+import { t } from '../../../dialogs/textRef';
+import type { FaqEntry } from '../../faq/faqSchema';
+import type { PolicyRule } from './policyRule';
+import { RuleId } from './ruleIds';
+
+function outOfScope(turn: RouterTurn): boolean {
+  return turn.input.normalized === '' || mentionsAny(turn.input.normalized, turn.services.localizer.words('outOfScope'));
+}
+
+/** A flow that answers this question itself, from the slots it carries (a city for the branch search). */
+function flowAnswers(turn: RouterTurn): boolean {
+  const slots = turn.input.parse.slots.filter((s) => !s.negated);
+  return turn.registry.flows.some((f) => f.answersWith?.some((name) => slots.some((s) => s.name === name)));
+}
+
+/** The one confident FAQ entry for this message, if there is one. */
+function confidentEntry(turn: RouterTurn): FaqEntry | undefined {
+  if (outOfScope(turn) || flowAnswers(turn)) return undefined;
+  const search = turn.services.faq.search(turn.input.text);
+  return search.outcome === 'answer' ? search.hits[0]?.entry : undefined;
+}
+
+/** A flow the question shows a problem for ("证书过期了还能转账吗" → the certificate flow), if not already running. */
+function flowShownByProblem(turn: RouterTurn): FlowDefinition | undefined {
+  const slots = turn.input.parse.slots.filter((s) => !s.negated);
+  const { recognition } = turn.input.parse;
+  const intentFlow = recognition.unsure ? undefined : turn.registry.forIntent(recognition.intent);
+  return turn.registry.flows.find(
+    (f) =>
+      f.offer !== undefined &&
+      f !== turn.activeFlow &&
+      ((f.offerWhen === 'intent' && f === intentFlow) || f.slots?.some((name) => slots.some((s) => s.name === name))),
+  );
+}
+
+/**
+ * Questions get answers, wherever the customer is. At the top level the answer stands alone (or,
+ * when the question shows a problem, comes with the flow that solves it); mid-flow the pending
+ * question follows in one short line, or the flow moves on if the question filled its slots.
+ */
+export const faqAnswerRule: PolicyRule = {
+  id: RuleId.FaqAnswer,
+  async decide(turn) {
+    if (turn.input.parse.act !== 'question') return false;
+    const entry = confidentEntry(turn);
+    if (!entry) return false;
+    turn.faq('answered');
+    const answer = faqAnswer(entry);
+    const active = turn.activeFlow;
+    if (active?.slots?.some((s) => turn.changed.has(s))) {
+      await turn.startFlow(active, { preface: [answer] } satisfies FlowStart);
+      return true;
+    }
+    turn.services.replies.say(turn.dc.context, answer);
+    // The menu is not a topic to come back to; a flow's question is.
+    if (active?.dialogId === DialogId.MainMenu || !turn.reprompt([t('common.backToTopic')])) await turn.dc.cancelAllDialogs();
+    return true;
+  },
+};
+
+export const faqAnswerThenOfferRule: PolicyRule = {
+  id: RuleId.FaqAnswerThenOffer,
+  async decide(turn) {
+    if (turn.input.parse.act !== 'question') return false;
+    const flow = flowShownByProblem(turn);
+    if (!flow?.offer) return false;
+    const entry = confidentEntry(turn);
+    if (!entry) return false;
+    turn.faq('answered');
+    await turn.startFlow(flow, { preface: [faqAnswer(entry), t(flow.offer)] } satisfies FlowStart);
+    return true;
+  },
+};
+
+/**
+ * Messages no rule claimed go to the FAQ, unless they are plainly about something we don't do:
+ * mid-flow only a clear single answer is worth the detour; at the top level close hits are offered.
+ */
+export const faqFallbackRule: PolicyRule = {
+  id: RuleId.FaqFallback,
+  async decide(turn) {
+    if (outOfScope(turn)) return false;
+    if (turn.dc.activeDialog) {
+      const entry = confidentEntry(turn);
+      if (!entry) return false;
+      turn.faq('answered');
+      turn.services.replies.say(turn.dc.context, faqAnswer(entry));
+      return turn.reprompt([t('common.backToTopic')]);
+    }
+    const search = turn.services.faq.search(turn.input.text);
+    if (search.outcome === 'none') return false;
+    const result = await turn.dc.beginDialog(DialogId.Faq, { query: turn.input.text, fallback: true } satisfies FaqOptions);
+    if (isFaqMiss(result.result)) return false;
+    turn.faq(search.outcome === 'answer' ? 'answered' : 'offered');
+    return true;
+  },
+};

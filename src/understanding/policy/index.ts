@@ -1,0 +1,42 @@
+import { answerRule, choiceRule, continueRule } from './answerRules';
+import { badInputRule } from './badInputRule';
+import { clarifyRule } from './clarifyRule';
+import { cancelRule, faqCommandRule, helpRule, humanRule, languageRule } from './commandRules';
+import { faqAnswerRule, faqAnswerThenOfferRule, faqFallbackRule } from './faqRules';
+import { followUpRule } from './followUpRule';
+import { notUnderstoodRule } from './notUnderstoodRule';
+import type { PolicyRule } from './policyRule';
+import { fraudRule, phishingRule } from './safetyRules';
+import { slotsFillRule } from './slotRules';
+import { smallTalkRule } from './smallTalkRules';
+import { locationRule, resumeRule, startRule, switchRule } from './topicRules';
+
+/**
+ * THE policy: the rules in the order they are tried; the first that decides ends the turn.
+ * docs/dialogs.md shows this table; test/understanding/policy.test.ts keeps the two in step.
+ */
+export const POLICY: readonly PolicyRule[] = [
+  badInputRule,
+  languageRule,
+  fraudRule,
+  phishingRule,
+  choiceRule,
+  cancelRule,
+  helpRule,
+  humanRule,
+  faqCommandRule,
+  followUpRule,
+  faqAnswerThenOfferRule,
+  faqAnswerRule,
+  slotsFillRule,
+  answerRule,
+  resumeRule,
+  locationRule,
+  smallTalkRule,
+  switchRule,
+  startRule,
+  continueRule,
+  clarifyRule,
+  faqFallbackRule,
+  notUnderstoodRule,
+];

@@ -1,0 +1,27 @@
+/** Every policy rule's id, as logged in turnInfo.rule and used by the conversation stories. */
+export const RuleId = {
+  BadInput: 'badInput',
+  Language: 'command.language',
+  Fraud: 'safety.fraud',
+  Phishing: 'safety.phishing',
+  Cancel: 'command.cancel',
+  Help: 'command.help',
+  Human: 'command.human',
+  FaqCommand: 'command.faq',
+  Choice: 'answer.choice',
+  FaqAnswer: 'faq.answer',
+  FaqAnswerThenOffer: 'faq.answerThenOffer',
+  FollowUp: 'followUp',
+  SlotsFill: 'slots.fill',
+  Answer: 'answer.text',
+  Resume: 'topic.resume',
+  Location: 'flow.location',
+  SmallTalk: 'smallTalk',
+  Switch: 'topic.switch',
+  Start: 'flow.start',
+  Continue: 'flow.continue',
+  Clarify: 'clarify',
+  FaqFallback: 'faq.fallback',
+  NotUnderstood: 'notUnderstood',
+} as const;
+export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];

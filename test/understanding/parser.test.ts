@@ -1,0 +1,106 @@
+import { loadBranches } from '../../src/branches/loadBranches';
+import { DEFAULT_DATA_FILES } from '../../src/i18n/dataFiles';
+import { cleanInput } from '../../src/i18n/normalizeText';
+import type { Recognizer } from '../../src/nlu/types';
+import { loadLexicons } from '../../src/understanding/loadLexicons';
+import type { Parse } from '../../src/understanding/parse';
+import { Parser } from '../../src/understanding/parser';
+import { realRecognizer } from '../dialogs/harness';
+
+let recognizer: Recognizer;
+const parser = new Parser(loadLexicons(), loadBranches(DEFAULT_DATA_FILES.branchesFile).placeSlots());
+
+beforeAll(async () => {
+  recognizer = await realRecognizer();
+});
+
+function parse(raw: string): Parse {
+  const text = cleanInput(raw);
+  return parser.parse({ recognition: recognizer.recognize(text), text, rawLength: raw.length, hadMarkup: /<[a-z]/i.test(raw) });
+}
+
+/** The last positive value of a slot, as the conversation memory keeps it. */
+function slot(p: Parse, name: string): string | undefined {
+  return p.slots.filter((s) => s.name === name && !s.negated).at(-1)?.value;
+}
+
+describe('the parse', () => {
+  it.each([
+    ['U盾证书月底到期', 'expiring', 'usbKey'],
+    ['月底就到期', 'expiring', undefined],
+    ['my cert expires in 3 days, it is on a usb key', 'expiring', 'usbKey'],
+    ['證書上個月就過期了', 'expired', undefined],
+    ['我的证书还没过期，是手机银行的', 'expiring', 'mobile'],
+    ['my certifcate has expierd', 'expired', undefined],
+    ['its on a usb stick', undefined, 'usbKey'],
+  ])('reads status and kind from %j', (text, status, kind) => {
+    const p = parse(text);
+    expect(slot(p, 'certStatus')).toBe(status);
+    expect(slot(p, 'certKind')).toBe(kind);
+  });
+
+  it('reads a correction: the negated value is marked, the other one wins', () => {
+    const p = parse('不是U盾，是文件证书');
+    expect(p.slots.some((s) => s.name === 'certKind' && s.value === 'usbKey' && s.negated === true)).toBe(true);
+    expect(slot(p, 'certKind')).toBe('fileCert');
+    expect(slot(parse("it's not a usb key, it's a file cert"), 'certKind')).toBe('fileCert');
+  });
+
+  it.each([
+    ['证书的有效期是几年', 'question'],
+    ['证书到期了还能在ATM取款吗', 'question'],
+    ['What is the certificate for?', 'question'],
+    ['证书过期了怎么办', 'problem'],
+    ['算了不用了', 'cancel'],
+    ['唔該晒，冇其他嘢', 'thanks'],
+    ['no thanks', 'deny'],
+  ])('tells what %j does: %s', (text, act) => {
+    expect(parse(text).act).toBe(act);
+  });
+
+  it('reads follow-ups on a branch list', () => {
+    const p = parse('第二家的电话是多少');
+    expect(slot(p, 'itemRef')).toBe('2');
+    expect(slot(p, 'branchInfo')).toBe('phone');
+    expect(slot(parse('星期天营业吗'), 'day')).toBe('sun');
+    expect(slot(parse('需要提前预约吗'), 'branchInfo')).toBe('appointment');
+    expect(slot(parse('the Central one'), 'landmark')).toBe('hk-central');
+    expect(slot(parse('上海浦东有网点吗'), 'city')).toBe('shanghai');
+  });
+
+  it.each([
+    ['收到短信说我的证书过期了，让我点链接更新', ['phishingContact']],
+    ['I got an SMS telling me to update my certificate via this link', ['phishingContact']],
+    ['我把验证码告诉了自称银行客服的人', ['secretDisclosed']],
+    ['钱被转走了', ['moneyMoved']],
+    ['someone logged into my account', ['accountTakenOver']],
+    ['I clicked the link in the text asking me to verify my account', ['phishingContact', 'phishingActedOn']],
+  ])('hears the safety signals in %j', (text, signals) => {
+    expect(parse(text).safety).toEqual(expect.arrayContaining(signals));
+  });
+
+  it.each(['renewal failed', 'my certifcate has expierd', 'its on a usb stick', '证书更新失败了', 'how do I avoid being scammed', '我没有告诉任何人验证码'])(
+    'raises no alarm for %j',
+    (text) => {
+      expect(parse(text).safety).toEqual([]);
+    },
+  );
+
+  it('hears a wish to go back to an earlier topic', () => {
+    expect(parse('回到证书的问题').resume).toBe('cert_expired');
+    expect(parse('back to my certificate').resume).toBe('cert_expired');
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['😀😀😀', 'noWords'],
+    ['U盾过期了'.repeat(2000), 'tooLong'],
+    ['<img src=x>', 'markup'],
+    ['Привет, как дела', 'foreignLanguage'],
+    ['¿Dónde está el banco más cercano?', 'foreignLanguage'],
+  ])('calls a message bad input (case %#) with no slots', (text, kind) => {
+    const p = parse(text);
+    expect(p.bad).toBe(kind);
+    expect(p.slots).toEqual([]);
+  });
+});
