@@ -78,6 +78,8 @@ const turnSchema = z
   .strictObject({
     /** What the customer says. */
     say: saySchema.optional(),
+    /** A location the customer shares (the channel's GeoCoordinates entity), with or without text. */
+    location: z.strictObject({ latitude: z.number(), longitude: z.number(), name: z.string().optional() }).optional(),
     /** Or: what a human agent does (the customer receives what it pushes). */
     agent: agentAction.optional(),
     /** Or: nobody took the customer in time (the wait sweep runs). */
@@ -87,13 +89,14 @@ const turnSchema = z
     ...expectationShape,
   })
   .superRefine((turn, ctx) => {
-    const kinds = [turn.say !== undefined, turn.agent !== undefined, turn.event !== undefined].filter(Boolean).length;
-    if (kinds !== 1) ctx.addIssue({ code: 'custom', message: 'a turn has exactly one of "say", "agent" or "event"' });
+    const customer = turn.say !== undefined || turn.location !== undefined;
+    const kinds = [customer, turn.agent !== undefined, turn.event !== undefined].filter(Boolean).length;
+    if (kinds !== 1) ctx.addIssue({ code: 'custom', message: 'a turn has exactly one of "say" (and/or "location"), "agent" or "event"' });
     if (!EXPECTATION_NAMES.some((name) => turn[name] !== undefined)) {
       ctx.addIssue({ code: 'custom', message: `a turn needs at least one expectation (${EXPECTATION_NAMES.join(', ')})` });
     }
-    if (turn.say === undefined && (turn.intent || turn.slots || turn.safety || turn.rule || turn.script)) {
-      ctx.addIssue({ code: 'custom', message: 'intent, slots, safety, rule and script can only be expected of a customer turn ("say")' });
+    if (!customer && (turn.intent || turn.slots || turn.safety || turn.rule || turn.script)) {
+      ctx.addIssue({ code: 'custom', message: 'intent, slots, safety, rule and script can only be expected of a customer turn ("say" or "location")' });
     }
   });
 export type StoryTurn = z.output<typeof turnSchema>;

@@ -1,5 +1,6 @@
 import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { CustomerServiceBot } from '../bot';
+import { geoEntity } from '../channels/location';
 import { PushRegistry } from '../channels/pushRegistry';
 import { loadConfig, type Config } from '../config';
 import { createHandover, type Handover } from '../handover/createHandover';
@@ -194,13 +195,17 @@ export class StoryConversation {
 
   async play(turn: StoryTurn): Promise<TurnRecord> {
     const conversation = this.adapter.template.conversation?.id ?? '';
-    if (turn.say !== undefined) {
-      const text = typeof turn.say === 'string' ? turn.say : turn.say.repeat.repeat(turn.say.times);
+    if (turn.say !== undefined || turn.location !== undefined) {
+      const say = turn.say ?? '';
+      const text = typeof say === 'string' ? say : say.repeat.repeat(say.times);
+      const { location } = turn;
+      const entities = location ? [geoEntity(location.latitude, location.longitude, location.name)] : undefined;
       const record = await this.world.collect(conversation, async () => {
-        await this.adapter.receiveActivity({ type: ActivityTypes.Message, text });
+        await this.adapter.receiveActivity({ type: ActivityTypes.Message, text, entities });
         return this.adapter.activeQueue.splice(0);
       });
-      return { said: text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text, ...record };
+      const shown = text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+      return { said: location ? `${shown}[location ${location.latitude}, ${location.longitude}]` : shown, ...record };
     }
     if (turn.agent !== undefined) {
       const action = turn.agent;

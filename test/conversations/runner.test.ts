@@ -37,6 +37,11 @@ describe('story files', () => {
     expect(() => loadStories([path])).toThrow(/story "nothing": turns\.0: a turn needs at least one expectation/);
   });
 
+  it('refuses a turn that is both a customer message and an agent action', () => {
+    const path = storyFile('both.json', [{ id: 'both', category: 'handover', lang: 'en', turns: [{ say: 'hi', agent: 'take', says: 'x' }] }]);
+    expect(() => loadStories([path])).toThrow(/story "both": turns\.0: a turn has exactly one of "say" \(and\/or "location"\), "agent" or "event"/);
+  });
+
   it('refuses the same story id twice', () => {
     const one = { id: 'twice', category: 'smallTalk', lang: 'en', turns: [{ say: 'hi', script: 'en' }] };
     const path = storyFile('twice.json', [one, one]);
