@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingualListSchema, bilingualSchema } from '../i18n/bilingualSchema';
+import { synonymGroupSchema } from './faqSynonyms';
 
 /** Held-out phrasings per language each entry must carry, so the hit-rate test has something to ask. */
 export const MIN_TESTS_PER_LANGUAGE = 2;
@@ -15,7 +16,13 @@ export const faqEntrySchema = z.object({
 });
 
 export const faqFileSchema = z
-  .object({ entries: z.array(faqEntrySchema).min(1, 'needs at least one entry') })
+  .object({
+    entries: z.array(faqEntrySchema).min(1, 'needs at least one entry'),
+    /** Variants rewritten to one canonical form on both sides of the lookup (dialect, brand names, typos). */
+    synonyms: z.array(synonymGroupSchema).default([]),
+    /** Questions the FAQ must NOT answer (other topics, other businesses); never indexed, asked by the tests. */
+    outOfScopeTests: bilingualListSchema().default({ zh: [], en: [] }),
+  })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.entries.forEach((entry, i) => {
@@ -25,3 +32,4 @@ export const faqFileSchema = z
   });
 
 export type FaqEntry = z.output<typeof faqEntrySchema>;
+export type FaqFile = z.output<typeof faqFileSchema>;

@@ -2,9 +2,9 @@
  * Turns a question into index terms. `natural`'s word tokenizer drops Chinese entirely, so a
  * Chinese run becomes character bigrams (natural's NGramsZH), which match words without a
  * segmenter: 证书有效期 → 证书 书有 有效 效期; single characters are terms too (minus the commonest),
- * so a paraphrase that shares no word still shares characters (改密码 / 修改密码). A Latin run is one unit, stemmed when it stands alone
- * and kept whole inside bigrams, so "U盾" yields the term "u盾". Submodules only: the package index
- * reads `.env` (DESIGN.md, Known gotchas).
+ * so a paraphrase that shares no word still shares characters (改密码 / 修改密码). A Latin run is one
+ * unit, stemmed when it stands alone and kept whole inside bigrams, so "U盾" yields the term "u盾".
+ * Submodules only: the package index reads `.env` (DESIGN.md, Known gotchas).
  */
 import { NGramsZH } from 'natural/lib/natural/ngrams';
 import { PorterStemmer } from 'natural/lib/natural/stemmers';
@@ -22,27 +22,49 @@ const CHINESE_STOP_BIGRAMS: ReadonlySet<string> = new Set([
 /** Characters too common to say anything on their own (the single-character terms skip them). */
 const CHINESE_STOP_CHARS: ReadonlySet<string> = new Set([...'的了吗我你您是在有么怎吧呢啊要能会想个一这那就都也还和与及或被把给让到去来说用什为多少几']);
 
-const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'is', 'are', 'am', 'was', 'be', 'do', 'does', 'did', 'i', 'my', 'me', 'you', 'your', 'it',
   'its', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'and', 'or', 'what', 'how', 'can', 'could', 'should',
   'will', 'would', 'please', 'there', 'this', 'that', 'if', 'from', 'about', 'have', 'has', 'get', 'we', 'our',
   'when', 'where', 'which', 'who', 'why', 'any', 'need', 'want', 'so', 'by', 'as', 'into', 'up', 'out',
 ]);
 
-export function faqTerms(text: string): string[] {
+/** A text cut into what the index counts. */
+export interface FaqText {
+  /** Content units: Chinese characters and stemmed English words, stop words left out (coverage counts these). */
+  units: string[];
+  /** The units plus the bigrams (what the vectors are made of). */
+  terms: string[];
+}
+
+/** Optional repair of an English word before stemming (typos); identity by default. */
+export type WordFixer = (word: string) => string;
+
+const keep: WordFixer = (word) => word;
+
+/** Cuts already-normalized text (see normalizeText) into units and terms. */
+export function analyzeFaqText(normalized: string, fixWord: WordFixer = keep): FaqText {
+  const units: string[] = [];
   const terms: string[] = [];
-  for (const token of normalizeText(text).split(' ')) {
-    const units = token.match(UNIT) ?? [];
-    for (const unit of units) {
-      if (!HAN.test(unit) && unit.length >= 2 && !ENGLISH_STOP_WORDS.has(unit)) terms.push(PorterStemmer.stem(unit));
+  for (const token of normalized.split(' ')) {
+    const pieces = token.match(UNIT) ?? [];
+    for (const piece of pieces) {
+      if (HAN.test(piece)) {
+        if (!CHINESE_STOP_CHARS.has(piece)) units.push(piece);
+      } else if (piece.length >= 2 && !ENGLISH_STOP_WORDS.has(piece)) {
+        units.push(PorterStemmer.stem(fixWord(piece)));
+      }
     }
-    for (const unit of units) if (HAN.test(unit) && !CHINESE_STOP_CHARS.has(unit)) terms.push(unit);
-    if (units.length >= 2) {
-      for (const pair of NGramsZH.bigrams(units)) {
+    if (pieces.length >= 2) {
+      for (const pair of NGramsZH.bigrams(pieces)) {
         const term = pair.join('');
         if (pair.some((u) => HAN.test(u)) && !CHINESE_STOP_BIGRAMS.has(term)) terms.push(term);
       }
     }
   }
-  return terms;
+  return { units, terms: [...units, ...terms] };
+}
+
+export function faqTerms(text: string): string[] {
+  return analyzeFaqText(normalizeText(text)).terms;
 }

@@ -1,0 +1,121 @@
+/**
+ * `npm run --silent faq -- <command>`. Machine-readable output goes to stdout (the last line one
+ * JSON object); tables and misses go to stderr.
+ *
+ *   test [--misses] [--file F]     held-out figures: hit rate, answered outright, wrong answers,
+ *                                  out-of-scope false answers, per language
+ *   calibrate [--file F]           refit the confidence model; prints the weights and its calibration
+ *   bench [--file F] [--rounds N]  µs per search over the held-out and out-of-scope questions (median of rounds)
+ *   ask [--file F]                 stdin: one question per line; stdout: outcome, confidence, best entries
+ *   pairs FILE...                  paraphrase agreement (ROC AUC) on labelled pair files (BQ, AFQMC)
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_FILES } from '../i18n/dataFiles';
+import { faqFigures, type FaqFigures } from './faqEvaluation';
+import { FaqIndex } from './faqIndex';
+import { calibrationTable, fitConfidence, roundModel, type LabelledSignals } from './fitConfidence';
+import { readFaqFile } from './loadFaq';
+import { pairAgreement } from './pairAgreement';
+
+const USAGE = 'usage: faq test [--misses] | calibrate | bench [--rounds N] | ask | pairs FILE... ; all take [--file intents/faq.json]\n';
+
+function main(argv: readonly string[]): Promise<number> | number {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: [...rest],
+    options: { file: { type: 'string' }, misses: { type: 'boolean' }, rounds: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = readFaqFile(values.file ?? DEFAULT_DATA_FILES.faqFile);
+  const index = new FaqIndex(file.entries, { synonyms: file.synonyms });
+  const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+  if (command === 'test') {
+    const { figures, phrasings, outOfScope } = faqFigures(index, file);
+    if (values.misses) {
+      for (const p of phrasings.filter((r) => r.outcome === 'wrong' || r.outcome === 'missed')) {
+        process.stderr.write(`${p.outcome.padEnd(6)} ${p.id} [${p.lang}] ${p.text} → ${p.top ?? '-'} (${p.search.outcome} ${p.search.confidence.toFixed(2)})\n`);
+      }
+      for (const o of outOfScope.filter((r) => r.search.outcome !== 'none')) {
+        process.stderr.write(`oos-${o.search.outcome} [${o.lang}] ${o.text} → ${o.search.ranked[0]?.entry.id} (${o.search.confidence.toFixed(2)})\n`);
+      }
+    }
+    process.stderr.write(describe(figures));
+    out(figures);
+    return 0;
+  }
+  if (command === 'calibrate') {
+    const { phrasings, outOfScope } = faqFigures(index, file);
+    const examples: LabelledSignals[] = [
+      ...phrasings.map((p) => ({ signals: p.search.signals, right: p.top === p.id })),
+      ...outOfScope.map((o) => ({ signals: o.search.signals, right: false })),
+    ];
+    const before = calibrationTable(examples, index.settings.confidence);
+    const model = roundModel(fitConfidence(examples));
+    const after = calibrationTable(examples, model);
+    out({ examples: examples.length, current: { model: index.settings.confidence, ...before }, fitted: { model, ...after } });
+    return 0;
+  }
+  if (command === 'bench') return bench(index, file, Number(values.rounds ?? 5), out);
+  if (command === 'ask') return ask(index, out);
+  if (command === 'pairs') {
+    if (positionals.length === 0) throw new UsageError('pairs needs at least one FILE');
+    for (const path of positionals) out(pairAgreement(path, (text) => index.analyze(text)));
+    return 0;
+  }
+  throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : 'no command');
+}
+
+function describe(f: FaqFigures): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const line = (name: string, r: FaqFigures['perLanguage']['zh']) =>
+    `${name.padEnd(4)} ${String(r.phrasings).padStart(4)} phrasings: hit ${pct(r.hitRate)}, answered ${pct(r.answeredRate)}, offered ${pct(r.offeredRate)}, wrong answer ${pct(r.wrongAnswerRate)}, missed ${pct(r.missedRate)}\n`;
+  return (
+    `${f.entries} entries\n${line('all', f)}${line('zh', f.perLanguage.zh)}${line('en', f.perLanguage.en)}` +
+    `out of scope: ${f.outOfScope.falseAnswers}/${f.outOfScope.questions} answered (${pct(f.outOfScope.falseAnswerRate)}), ${f.outOfScope.offeredChoices} offered choices\n`
+  );
+}
+
+function bench(index: FaqIndex, file: ReturnType<typeof readFaqFile>, rounds: number, out: (v: unknown) => void): number {
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new UsageError('--rounds expects a whole number from 1 to 100');
+  const queries = [
+    ...file.entries.flatMap((e) => [...e.tests.zh, ...e.tests.en]),
+    ...file.outOfScopeTests.zh,
+    ...file.outOfScopeTests.en,
+  ];
+  for (const q of queries) index.search(q); // warm up (JIT, spelling cache)
+  const perSearch: number[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < 10; i += 1) for (const q of queries) index.search(q);
+    perSearch.push(Number(process.hrtime.bigint() - start) / 1000 / (10 * queries.length));
+  }
+  perSearch.sort((a, b) => a - b);
+  out({ queries: queries.length, rounds, medianMicrosPerSearch: Math.round(perSearch[Math.floor(rounds / 2)] * 10) / 10, rangeMicros: [perSearch[0], perSearch[rounds - 1]].map((x) => Math.round(x * 10) / 10) });
+  return 0;
+}
+
+async function ask(index: FaqIndex, out: (v: unknown) => void): Promise<number> {
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() === '') continue;
+    const s = index.search(line);
+    out({ text: line, outcome: s.outcome, confidence: Math.round(s.confidence * 1000) / 1000, signals: s.signals, best: s.ranked.slice(0, 3).map((h) => ({ id: h.entry.id, score: Math.round(h.score * 1000) / 1000 })) });
+  }
+  return 0;
+}
+
+class UsageError extends Error {}
+
+Promise.resolve()
+  .then(() => main(process.argv.slice(2)))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`faq: ${message}\n${error instanceof UsageError || (error instanceof Error && error.name === 'TypeError') ? USAGE : ''}`);
+      process.exitCode = 2;
+    },
+  );
