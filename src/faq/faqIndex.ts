@@ -1,49 +1,33 @@
 /**
  * The FAQ lookup. Each entry is indexed per language twice: its question with its keywords, and
  * its answer at a lower weight (answers are long and wander); held-out test phrasings are never
- * indexed. Text is normalized (script, width, case), rewritten through the synonym groups and cut
- * into characters, stemmed words and bigrams (faqTerms.ts). Entries are ranked by the cosine of
- * sub-linear TF-IDF vectors, walked through an inverted index so a search touches only the
- * entries that share a term with the question. The best entry then gets a calibrated confidence
- * (faqConfidence.ts) from its score, how much of the question it covers and its lead over the
- * next one: confident → answer; plausible → offer the close entries; otherwise nothing.
+ * indexed. Text is normalized (script, width, case), rewritten through the synonym groups, typos
+ * repaired, and cut into characters, stemmed words and bigrams (faqTerms.ts). An entry's score
+ * combines the cosine of sub-linear TF-IDF vectors over its fields, how closely one of its
+ * phrasings matches the question as a whole, and how much of the question it covers at all. The
+ * best entry then gets a calibrated confidence (faqConfidence.ts): confident → answer; plausible →
+ * offer the close entries; otherwise nothing. Topics the bank does not serve here form one hidden
+ * entry: a question nearer to them than to any real entry gets nothing.
  */
 import { normalizeText } from '../i18n/normalizeText';
-import { faqConfidence, type ConfidenceModel, type FaqSignals, FAQ_CONFIDENCE_MODEL } from './faqConfidence';
+import { faqConfidence, type FaqSignals } from './faqConfidence';
 import type { FaqEntry } from './faqSchema';
+import { DEFAULT_FAQ_SETTINGS, type FaqSettings } from './faqSettings';
 import { SynonymRewriter, type SynonymGroup } from './faqSynonyms';
 import { analyzeFaqText, type FaqText } from './faqTerms';
+import { PostingIndex } from './postingIndex';
 import { SpellFixer } from './spellFixer';
-
-export interface FaqSettings {
-  /** A match on an entry's answer counts this much of a match on its question and keywords. */
-  answerWeight: number;
-  /** Below this cosine nothing counts as a hit. */
-  minScore: number;
-  /** Below this share of the question's content found in the best entry, nothing is offered. */
-  minCoverage: number;
-  /** At or above this confidence the best entry is answered outright. */
-  answerConfidence: number;
-  /** Hits scoring at least this share of the best one are "close": offered as choices. */
-  closeRatio: number;
-  /** At most this many close hits are offered as choices. */
-  maxChoices: number;
-  confidence: ConfidenceModel;
-}
-
-export const DEFAULT_FAQ_SETTINGS: FaqSettings = {
-  answerWeight: 0.7,
-  minScore: 0.15,
-  minCoverage: 0.25,
-  answerConfidence: 0.6,
-  closeRatio: 0.7,
-  maxChoices: 4,
-  confidence: FAQ_CONFIDENCE_MODEL,
-};
 
 export interface FaqHit {
   entry: FaqEntry;
+  /** The ranking score: field cosines and the best phrasing, scaled by coverage. */
   score: number;
+  /** IDF-weighted share of the question's content that occurs in the entry (0–1). */
+  coverage: number;
+  /** Best weighted Dice overlap between the question and one of the entry's phrasings (0–1). */
+  phrase: number;
+  /** The best single field's cosine (0–1). */
+  cosine: number;
 }
 
 export type FaqOutcome = 'answer' | 'choose' | 'none';
@@ -52,7 +36,7 @@ export interface FaqSearch {
   outcome: FaqOutcome;
   /** For `answer` one hit, for `choose` the close hits, best first; empty for `none`. */
   hits: FaqHit[];
-  /** Every entry that scored above zero, best first (for tests and diagnostics). */
+  /** Every entry that shares a term with the question, best first (for tests and diagnostics). */
   ranked: FaqHit[];
   /** Calibrated probability (0–1) that the best entry answers the question; 0 when nothing matched. */
   confidence: number;
@@ -62,34 +46,39 @@ export interface FaqSearch {
 
 export interface FaqIndexOptions {
   synonyms?: readonly SynonymGroup[];
+  /** Words of topics not served here (company registration, loans, weather). */
+  outOfScope?: { zh: readonly string[]; en: readonly string[] };
   settings?: Partial<FaqSettings>;
 }
 
-interface Posting {
-  doc: number;
-  weight: number;
-}
-
-interface IndexedDocument {
+interface Field {
+  /** Entry index; entries.length is the hidden out-of-scope entry. */
   entry: number;
-  fieldWeight: number;
-  norm: number;
+  weight: number;
+  text: FaqText;
 }
 
 const LANGUAGES = ['zh', 'en'] as const;
-const NO_SIGNALS: FaqSignals = { score: 0, coverage: 0, margin: 0 };
+const NO_SIGNALS: FaqSignals = { score: 0, coverage: 0, margin: 0, gap: 0, phrase: 0, shortfall: 1 };
+/** Below this coverage the question is mostly about something the entry does not mention (see shortfall). */
+const COVERAGE_EXPECTED = 0.5;
 
 export class FaqIndex {
   readonly settings: FaqSettings;
   private readonly rewriter: SynonymRewriter;
   private readonly spelling: SpellFixer;
   private readonly termIdf = new Map<string, number>();
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly documents: IndexedDocument[] = [];
+  private readonly unknownTermIdf: number;
+  private readonly fields = new PostingIndex();
+  private readonly fieldInfo: { entry: number; weight: number; norm: number }[] = [];
+  private readonly phrases = new PostingIndex();
+  private readonly phraseInfo: { entry: number; mass: number }[] = [];
   /** Per entry, every content unit of its text (both languages, answer included), for coverage. */
   private readonly entryUnits: ReadonlySet<string>[];
   private readonly unitIdf = new Map<string, number>();
   private readonly unknownUnitIdf: number;
+  private readonly fieldScores: Float64Array;
+  private readonly phraseScores: Float64Array;
 
   constructor(
     readonly entries: readonly FaqEntry[],
@@ -98,27 +87,37 @@ export class FaqIndex {
     this.settings = { ...DEFAULT_FAQ_SETTINGS, ...options.settings };
     this.rewriter = new SynonymRewriter(options.synonyms ?? []);
     this.spelling = new SpellFixer(this.englishVocabulary());
-    const fields = entries.flatMap((entry, index) =>
-      LANGUAGES.flatMap((lang) => [
-        { index, fieldWeight: 1, text: this.analyze([entry.question[lang], ...entry.keywords[lang]].join(' ')) },
-        { index, fieldWeight: this.settings.answerWeight, text: this.analyze(entry.answer[lang]) },
-      ]),
-    );
+    const elsewhere = options.outOfScope ?? { zh: [], en: [] };
+    const phrasings = [
+      ...entries.map((entry) => LANGUAGES.flatMap((lang) => [entry.question[lang], ...entry.keywords[lang]])),
+      LANGUAGES.flatMap((lang) => elsewhere[lang]),
+    ];
+    const fields: Field[] = [
+      ...entries.flatMap((entry, index) =>
+        LANGUAGES.flatMap((lang) => [
+          { entry: index, weight: 1, text: this.analyze([entry.question[lang], ...entry.keywords[lang]].join(' ')) },
+          { entry: index, weight: this.settings.answerWeight, text: this.analyze(entry.answer[lang]) },
+        ]),
+      ),
+      ...LANGUAGES.map((lang) => ({ entry: entries.length, weight: 1, text: this.analyze(elsewhere[lang].join(' ')) })),
+    ];
     countInto(this.termIdf, fields.map((f) => new Set(f.text.terms)));
     for (const [term, df] of this.termIdf) this.termIdf.set(term, idf(fields.length, df));
-    fields.forEach(({ index, fieldWeight, text }, doc) => {
+    this.unknownTermIdf = idf(fields.length, 0);
+    fields.forEach(({ entry, weight, text }, id) => {
       const weights = this.weigh(text.terms);
-      for (const [term, weight] of weights) {
-        const list = this.postings.get(term) ?? [];
-        list.push({ doc, weight });
-        this.postings.set(term, list);
-      }
-      this.documents.push({ entry: index, fieldWeight, norm: norm(weights) });
+      for (const [term, w] of weights) this.fields.add(term, id, w);
+      this.fieldInfo.push({ entry, weight, norm: norm(weights) });
     });
-    this.entryUnits = entries.map((_, index) => new Set(fields.filter((f) => f.index === index).flatMap((f) => f.text.units)));
+    this.entryUnits = phrasings.map((_, index) => new Set(fields.filter((f) => f.entry === index).flatMap((f) => f.text.units)));
     countInto(this.unitIdf, this.entryUnits);
-    for (const [unit, df] of this.unitIdf) this.unitIdf.set(unit, idf(entries.length, df));
-    this.unknownUnitIdf = idf(entries.length, 0);
+    for (const [unit, df] of this.unitIdf) this.unitIdf.set(unit, idf(phrasings.length, df));
+    this.unknownUnitIdf = idf(phrasings.length, 0);
+    phrasings.forEach((list, entry) => list.forEach((phrasing) => this.addPhrase(entry, phrasing)));
+    this.fields.freeze();
+    this.phrases.freeze();
+    this.fieldScores = this.fields.scores();
+    this.phraseScores = this.phrases.scores();
   }
 
   byId(id: string): FaqEntry | undefined {
@@ -127,14 +126,17 @@ export class FaqIndex {
 
   search(query: string): FaqSearch {
     const text = this.analyze(query);
-    const ranked = this.rank(text.terms);
+    const { ranked, elsewhere } = this.rank(text);
     const top = ranked[0];
-    if (!top || top.score < this.settings.minScore) return { outcome: 'none', hits: [], ranked, confidence: 0, signals: NO_SIGNALS };
+    if (!top || top.score < this.settings.minScore || elsewhere >= top.score) return { outcome: 'none', hits: [], ranked, confidence: 0, signals: NO_SIGNALS };
     const second = ranked[1]?.score ?? 0;
     const signals: FaqSignals = {
       score: top.score,
-      coverage: this.coverage(text.units, this.entries.indexOf(top.entry)),
+      coverage: top.coverage,
       margin: (top.score - second) / top.score,
+      gap: top.score - second,
+      phrase: top.phrase,
+      shortfall: Math.max(0, COVERAGE_EXPECTED - top.coverage) / COVERAGE_EXPECTED,
     };
     const confidence = faqConfidence(signals, this.settings.confidence);
     if (signals.coverage < this.settings.minCoverage) return { outcome: 'none', hits: [], ranked, confidence, signals };
@@ -148,32 +150,90 @@ export class FaqIndex {
     return analyzeFaqText(this.rewriter.rewrite(normalizeText(text)), (word) => this.spelling.fix(word));
   }
 
-  private rank(terms: readonly string[]): FaqHit[] {
-    const weights = this.weigh(terms);
+  /** The entries that share a term with the question, best first, and the score of the out-of-scope topics. */
+  private rank(text: FaqText): { ranked: FaqHit[]; elsewhere: number } {
+    const weights = this.weigh(text.terms);
     const queryNorm = norm(weights);
-    const dots = new Map<number, number>();
-    for (const [term, w] of weights) {
-      for (const posting of this.postings.get(term) ?? []) dots.set(posting.doc, (dots.get(posting.doc) ?? 0) + w * posting.weight);
+    const best = new Map<number, { top: number; sum: number }>();
+    const scores = this.fieldScores;
+    for (const id of this.fields.accumulate(weights, scores)) {
+      const { entry, weight, norm: fieldNorm } = this.fieldInfo[id];
+      const cosine = (weight * scores[id]) / (queryNorm * fieldNorm);
+      scores[id] = 0;
+      const seen = best.get(entry);
+      if (!seen) best.set(entry, { top: cosine, sum: cosine });
+      else {
+        seen.sum += cosine;
+        seen.top = Math.max(seen.top, cosine);
+      }
     }
-    const best = new Map<number, number>();
-    for (const [doc, dot] of dots) {
-      const { entry, fieldWeight, norm: docNorm } = this.documents[doc];
-      const score = (fieldWeight * dot) / (queryNorm * docNorm);
-      if (score > (best.get(entry) ?? 0)) best.set(entry, score);
+    const phrases = this.phraseMatches(text);
+    const { coverageBlend, otherFieldsShare, phraseWeight } = this.settings;
+    const units = [...new Set(text.units)];
+    let elsewhere = 0;
+    const ranked: FaqHit[] = [];
+    for (const [index, { top, sum }] of best) {
+      const coverage = this.coverage(units, index);
+      const phrase = phrases.get(index) ?? 0;
+      const score = (top + otherFieldsShare * (sum - top) + phraseWeight * phrase) * (1 - coverageBlend + coverageBlend * coverage);
+      if (index === this.entries.length) elsewhere = score;
+      else ranked.push({ entry: this.entries[index], score, coverage, phrase, cosine: top });
     }
-    return [...best.entries()].map(([index, score]) => ({ entry: this.entries[index], score })).sort((a, b) => b.score - a.score);
+    return { ranked: ranked.sort((a, b) => b.score - a.score), elsewhere };
   }
 
-  /** IDF-weighted share of the question's content units that occur anywhere in the entry. */
+  private addPhrase(entry: number, phrasing: string): void {
+    const weights = this.presence(this.analyze(phrasing).terms);
+    if (weights.size === 0) return;
+    let mass = 0;
+    for (const [term, weight] of weights) {
+      mass += weight;
+      // Weight 1: accumulating the question's idf weights then sums the idf of the shared terms.
+      this.phrases.add(term, this.phraseInfo.length, 1);
+    }
+    this.phraseInfo.push({ entry, mass });
+  }
+
+  /**
+   * Per entry, the best weighted Dice overlap between the question and one of its phrasings. Words
+   * the FAQ has never seen count in the question's mass: "book me a flight" is not "book".
+   */
+  private phraseMatches(text: FaqText): Map<number, number> {
+    const weights = this.presence(text.terms);
+    let queryMass = 0;
+    for (const unit of new Set(text.units)) if (!this.termIdf.has(unit)) queryMass += this.unknownTermIdf;
+    for (const w of weights.values()) queryMass += w;
+    const best = new Map<number, number>();
+    const scores = this.phraseScores;
+    for (const id of this.phrases.accumulate(weights, scores)) {
+      const { entry, mass } = this.phraseInfo[id];
+      const dice = (2 * scores[id]) / (queryMass + mass);
+      scores[id] = 0;
+      if (dice > (best.get(entry) ?? 0)) best.set(entry, dice);
+    }
+    return best;
+  }
+
+  /** IDF-weighted share of the question's content units (distinct) that occur anywhere in the entry. */
   private coverage(units: readonly string[], entry: number): number {
     let found = 0;
     let total = 0;
-    for (const unit of new Set(units)) {
+    for (const unit of units) {
       const weight = this.unitIdf.get(unit) ?? this.unknownUnitIdf;
       total += weight;
       if (this.entryUnits[entry].has(unit)) found += weight;
     }
     return total === 0 ? 0 : found / total;
+  }
+
+  /** Each distinct known term at its idf (phrasings are short: presence, not frequency). */
+  private presence(terms: readonly string[]): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const term of terms) {
+      const termIdf = this.termIdf.get(term);
+      if (termIdf !== undefined) weights.set(term, termIdf);
+    }
+    return weights;
   }
 
   /** Sub-linear term frequency times idf, so a repeated word does not dominate; unknown terms weigh nothing. */
@@ -210,7 +270,7 @@ function countInto(counts: Map<string, number>, sets: readonly ReadonlySet<strin
   for (const set of sets) for (const item of set) counts.set(item, (counts.get(item) ?? 0) + 1);
 }
 
-function norm(weights: Map<string, number>): number {
+function norm(weights: ReadonlyMap<string, number>): number {
   let sum = 0;
   for (const w of weights.values()) sum += w * w;
   return Math.sqrt(sum);

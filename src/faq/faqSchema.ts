@@ -20,6 +20,8 @@ export const faqFileSchema = z
     entries: z.array(faqEntrySchema).min(1, 'needs at least one entry'),
     /** Variants rewritten to one canonical form on both sides of the lookup (dialect, brand names, typos). */
     synonyms: z.array(synonymGroupSchema).default([]),
+    /** Words of topics not served here; indexed as a hidden entry that, when it matches best, means "no answer". */
+    outOfScope: bilingualListSchema().default({ zh: [], en: [] }),
     /** Questions the FAQ must NOT answer (other topics, other businesses); never indexed, asked by the tests. */
     outOfScopeTests: bilingualListSchema().default({ zh: [], en: [] }),
   })

@@ -9,25 +9,29 @@ import { SIGNAL_NAMES, faqConfidence, type ConfidenceModel, type FaqSignals } fr
 export interface LabelledSignals {
   signals: FaqSignals;
   right: boolean;
+  /** How much the example counts in the fit (1 by default). */
+  weight?: number;
 }
 
-const STEPS = 4000;
-const LEARNING_RATE = 0.5;
+const STEPS = 20000;
+const LEARNING_RATE = 2;
 /** A little L2 keeps the weights from running off on a separable set. */
 const L2 = 0.001;
 
 export function fitConfidence(examples: readonly LabelledSignals[]): ConfidenceModel {
-  const model: ConfidenceModel = { bias: 0, score: 0, coverage: 0, margin: 0 };
+  const model: ConfidenceModel = { bias: 0, score: 0, coverage: 0, margin: 0, gap: 0, phrase: 0, shortfall: 0 };
   if (examples.length === 0) return model;
   for (let step = 0; step < STEPS; step += 1) {
-    const gradient: ConfidenceModel = { bias: 0, score: 0, coverage: 0, margin: 0 };
-    for (const { signals, right } of examples) {
-      const error = faqConfidence(signals, model) - (right ? 1 : 0);
+    const gradient: ConfidenceModel = { bias: 0, score: 0, coverage: 0, margin: 0, gap: 0, phrase: 0, shortfall: 0 };
+    let total = 0;
+    for (const { signals, right, weight = 1 } of examples) {
+      const error = (faqConfidence(signals, model) - (right ? 1 : 0)) * weight;
+      total += weight;
       gradient.bias += error;
       for (const name of SIGNAL_NAMES) gradient[name] += error * signals[name];
     }
-    model.bias -= (LEARNING_RATE * gradient.bias) / examples.length;
-    for (const name of SIGNAL_NAMES) model[name] -= LEARNING_RATE * (gradient[name] / examples.length + L2 * model[name]);
+    model.bias -= (LEARNING_RATE * gradient.bias) / total;
+    for (const name of SIGNAL_NAMES) model[name] -= LEARNING_RATE * (gradient[name] / total + L2 * model[name]);
   }
   return model;
 }
@@ -61,5 +65,7 @@ export function calibrationTable(examples: readonly LabelledSignals[], model: Co
 
 export function roundModel(model: ConfidenceModel): ConfidenceModel {
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { bias: r(model.bias), score: r(model.score), coverage: r(model.coverage), margin: r(model.margin) };
+  const rounded: ConfidenceModel = { ...model, bias: r(model.bias) };
+  for (const name of SIGNAL_NAMES) rounded[name] = r(model[name]);
+  return rounded;
 }

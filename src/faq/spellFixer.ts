@@ -2,13 +2,14 @@
  * Repairs typos in English words against the FAQ's own vocabulary ("certifcate" → "certificate",
  * "expierd" → "expired"), so a misspelt question still meets its entry. Only words the FAQ does
  * not contain are touched, only towards words it does contain, and only within a small edit
- * distance (one edit up to 7 letters, two from 8), so a correct word is never changed and an
- * unrelated one stays unknown. Short words (< 4 letters) are left alone: too many neighbours.
+ * distance (one edit up to 9 letters, two from 10: "interest" must not become "internet") that keeps the first letter (typos rarely hit
+ * it, and "normal" must not become "formal"), so a correct word is never changed and an unrelated
+ * one usually stays unknown. Short words (< 5 letters) are left alone: too many neighbours.
  */
 import { BoundedCache } from '../util/boundedCache';
 
-const MIN_LENGTH = 4;
-const LONG_WORD = 8;
+const MIN_LENGTH = 5;
+const LONG_WORD = 10;
 /** Distinct misspellings remembered; bounded because customers can type endless new ones. */
 const REMEMBERED = 5000;
 
@@ -39,6 +40,7 @@ export class SpellFixer {
     let bestCount = 0;
     for (let length = word.length - limit; length <= word.length + limit; length += 1) {
       for (const candidate of this.byLength.get(length) ?? []) {
+        if (candidate[0] !== word[0]) continue;
         const d = boundedDistance(word, candidate, limit);
         if (d > limit) continue;
         const count = this.known.get(candidate) ?? 0;

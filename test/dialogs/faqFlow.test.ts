@@ -7,7 +7,7 @@ const tables: Array<[string, Step[]]> = [
     'zh-Hans: several close hits become choices, taken by number',
     [
       ['FAQ 密码', ['找到几个相关的问题', '1. ', '2. ']],
-      ['2', '安全中心'],
+      ['2', ['【', '密码']],
     ],
   ],
   [

@@ -1,53 +1,82 @@
 /**
- * The FAQ answers the held-out phrasings each entry carries (never indexed). A phrasing counts as
- * a hit when the lookup answers with its entry, or offers it among close choices; the stricter
- * "answered outright" rate is asserted too. Out-of-scope questions must not get an answer.
+ * The FAQ answers the held-out phrasings each entry carries (never indexed) and keeps quiet on the
+ * file's out-of-scope questions. A confident wrong answer is worse than an offer of choices, so
+ * the rates are asserted apart: found (answered or offered), answered outright, answered wrongly,
+ * and out-of-scope questions answered. The figures are printed (also: `npm run --silent faq -- test`).
  */
 import { DEFAULT_DATA_FILES } from '../../src/i18n/dataFiles';
-import { loadFaq } from '../../src/faq/loadFaq';
+import { loadCatalogues } from '../../src/i18n/loadCatalogues';
+import { faqFigures } from '../../src/faq/faqEvaluation';
+import { faqIndexOf, readFaqFile } from '../../src/faq/loadFaq';
 
-const faq = loadFaq(DEFAULT_DATA_FILES.faqFile);
-const phrasings = faq.entries.flatMap((entry) =>
-  (['zh', 'en'] as const).flatMap((lang) => entry.tests[lang].map((text) => ({ id: entry.id, lang, text }))),
-);
+const file = readFaqFile(DEFAULT_DATA_FILES.faqFile);
+const faq = faqIndexOf(file);
+const { figures, phrasings } = faqFigures(faq, file);
 
-/** Measured: 95.7 % hit, 86 % answered outright, on 188 phrasings (docs/dialogs.md); the floors leave some room. */
-const MIN_HIT_RATE = 0.9;
-const MIN_ANSWER_RATE = 0.82;
-const MIN_HIT_RATE_PER_LANGUAGE = 0.85;
+/** Measured (README, "FAQ"): the floors leave a little room, the ceilings too. */
+const MIN_HIT_RATE = 0.86;
+const MIN_HIT_RATE_PER_LANGUAGE = 0.83;
+const MIN_ANSWER_RATE = 0.57;
+const MAX_WRONG_ANSWER_RATE = 0.05;
+const MAX_OUT_OF_SCOPE_ANSWER_RATE = 0.04;
 
-function outcome(text: string, id: string): 'answered' | 'offered' | 'missed' {
-  const result = faq.search(text);
-  if (result.outcome === 'answer' && result.hits[0].entry.id === id) return 'answered';
-  if (result.outcome === 'choose' && result.hits.some((h) => h.entry.id === id)) return 'offered';
-  return 'missed';
-}
+beforeAll(() => {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  process.stdout.write(
+    `FAQ: ${figures.entries} entries, ${figures.phrasings} held-out phrasings: found ${pct(figures.hitRate)}, ` +
+      `answered outright ${pct(figures.answeredRate)}, offered ${pct(figures.offeredRate)}, wrong answers ${pct(figures.wrongAnswerRate)}; ` +
+      `out of scope answered ${figures.outOfScope.falseAnswers}/${figures.outOfScope.questions}\n`,
+  );
+});
 
 describe('FAQ lookup on held-out phrasings', () => {
-  const results = phrasings.map((p) => ({ ...p, outcome: outcome(p.text, p.id) }));
-  const rate = (list: typeof results, ok: (o: string) => boolean) => list.filter((r) => ok(r.outcome)).length / list.length;
-
-  it('has at least 25 entries, each with held-out phrasings in both languages', () => {
-    expect(faq.entries.length).toBeGreaterThanOrEqual(25);
+  it('has at least 80 entries, each with at least three held-out phrasings per language', () => {
+    expect(faq.entries.length).toBeGreaterThanOrEqual(80);
     for (const entry of faq.entries) {
-      expect(entry.tests.zh.length).toBeGreaterThanOrEqual(2);
-      expect(entry.tests.en.length).toBeGreaterThanOrEqual(2);
+      expect(entry.tests.zh.length).toBeGreaterThanOrEqual(3);
+      expect(entry.tests.en.length).toBeGreaterThanOrEqual(3);
     }
   });
 
-  it(`finds the right entry for at least ${MIN_HIT_RATE * 100} % of them`, () => {
-    const hit = rate(results, (o) => o !== 'missed');
-    const misses = results.filter((r) => r.outcome === 'missed').map((r) => `${r.id}: ${r.text}`);
-    if (hit < MIN_HIT_RATE) throw new Error(`hit rate ${hit.toFixed(3)} < ${MIN_HIT_RATE}; missed:\n${misses.join('\n')}`);
-    expect(hit).toBeGreaterThanOrEqual(MIN_HIT_RATE);
+  it(`finds the right entry (answered or offered) for at least ${MIN_HIT_RATE * 100} % of them`, () => {
+    const misses = phrasings.filter((r) => r.outcome === 'missed' || r.outcome === 'wrong').map((r) => `${r.id}: ${r.text} → ${r.top ?? '-'}`);
+    if (figures.hitRate < MIN_HIT_RATE) throw new Error(`hit rate ${figures.hitRate.toFixed(3)} < ${MIN_HIT_RATE}; missed:\n${misses.join('\n')}`);
+    expect(figures.hitRate).toBeGreaterThanOrEqual(MIN_HIT_RATE);
   });
 
-  it(`answers outright (one good hit) for at least ${MIN_ANSWER_RATE * 100} % of them`, () => {
-    expect(rate(results, (o) => o === 'answered')).toBeGreaterThanOrEqual(MIN_ANSWER_RATE);
+  it(`answers outright for at least ${MIN_ANSWER_RATE * 100} % of them`, () => {
+    expect(figures.answeredRate).toBeGreaterThanOrEqual(MIN_ANSWER_RATE);
+  });
+
+  it(`answers with the wrong entry for at most ${MAX_WRONG_ANSWER_RATE * 100} % of them`, () => {
+    expect(figures.wrongAnswerRate).toBeLessThanOrEqual(MAX_WRONG_ANSWER_RATE);
   });
 
   it.each(['zh', 'en'] as const)('works in %s on its own', (lang) => {
-    expect(rate(results.filter((r) => r.lang === lang), (o) => o !== 'missed')).toBeGreaterThanOrEqual(MIN_HIT_RATE_PER_LANGUAGE);
+    expect(figures.perLanguage[lang].hitRate).toBeGreaterThanOrEqual(MIN_HIT_RATE_PER_LANGUAGE);
+  });
+
+  it('is more sure of the answers it gives than of the choices it offers', () => {
+    const mean = (outcome: string) => {
+      const list = phrasings.filter((p) => p.search.outcome === outcome);
+      return list.reduce((s, p) => s + p.search.confidence, 0) / list.length;
+    };
+    expect(mean('answer')).toBeGreaterThan(mean('choose'));
+    for (const p of phrasings) if (p.search.outcome === 'answer') expect(p.search.confidence).toBeGreaterThanOrEqual(faq.settings.answerConfidence);
+  });
+
+  it('answers the right entry more often the surer it is (high confidence beats low)', () => {
+    const right = (list: typeof phrasings) => list.filter((p) => p.top === p.id).length / list.length;
+    const sure = phrasings.filter((p) => p.search.confidence >= 0.8);
+    const unsure = phrasings.filter((p) => p.search.confidence < 0.5);
+    expect(right(sure)).toBeGreaterThan(right(unsure) + 0.3);
+  });
+});
+
+describe('FAQ on questions it must not answer', () => {
+  it(`answers at most ${MAX_OUT_OF_SCOPE_ANSWER_RATE * 100} % of the out-of-scope questions in the file`, () => {
+    expect(figures.outOfScope.questions).toBeGreaterThanOrEqual(40);
+    expect(figures.outOfScope.falseAnswerRate).toBeLessThanOrEqual(MAX_OUT_OF_SCOPE_ANSWER_RATE);
   });
 
   it.each([
@@ -57,15 +86,37 @@ describe('FAQ lookup on held-out phrasings', () => {
     '推荐一家好吃的餐厅',
     'what is the weather today',
     'who won the football game',
+    'what is the mortgage interest rate',
     '😀😀',
     '',
-  ])('does not answer an out-of-scope question: %s', (text) => {
+    '？？？',
+  ])('does not answer: %s', (text) => {
     expect(faq.search(text).outcome).not.toBe('answer');
   });
 
-  it('works on Chinese without spaces, in either script', () => {
-    expect(faq.search('证书有效期').hits[0]?.entry.id).toBe('cert_validity');
-    expect(faq.search('證書有效期').hits[0]?.entry.id).toBe('cert_validity');
-    expect(faq.search('令牌').hits[0]?.entry.id).toBe('token_what');
+  it('does not answer the out-of-scope topics the catalogues name (company registration, weather, …)', () => {
+    const catalogues = loadCatalogues(DEFAULT_DATA_FILES.repliesDir);
+    const words = [...catalogues.zh.words.outOfScope, ...catalogues.en.words.outOfScope];
+    expect(words.length).toBeGreaterThan(5);
+    const answered = words.filter((w) => faq.search(w).outcome === 'answer' || faq.search(`${w}怎么办`).outcome === 'answer');
+    expect(answered).toEqual([]);
+  });
+
+  it('finds nothing and is not confident in an empty question', () => {
+    const search = faq.search('');
+    expect(search).toMatchObject({ outcome: 'none', hits: [], confidence: 0 });
+  });
+});
+
+describe('FAQ lookup across scripts and spellings', () => {
+  it.each([
+    ['证书有效期', 'cert_validity'],
+    ['證書有效期', 'cert_validity'],
+    ['令牌', 'token_what'],
+    ['K宝丢了怎么办', 'usb_key_lost'],
+    ['my certifcate has expierd, can I still log in', 'cert_expired_effect'],
+    ['網銀憑證過期了還能轉帳嗎', 'cert_expired_effect'],
+  ])('puts the right entry first for %s', (text, id) => {
+    expect(faq.search(text).ranked[0]?.entry.id).toBe(id);
   });
 });
