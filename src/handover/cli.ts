@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
-import { connectRedis } from '../redis/connectRedis';
+import { connectRedis, isMemoryUrl } from '../redis/connectRedis';
 import { AgentAccounts } from './agentAccounts';
 import { HandoverKeys } from './handoverKeys';
 import { readPassword } from './readPassword';
@@ -41,6 +41,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  if (isMemoryUrl(config.redisUrl)) {
+    throw new Error('REDIS_URL=memory:// keeps accounts inside the bot process: sign in as the demo agent the bot printed at start, or set REDIS_URL to the bot\'s Redis');
+  }
   const connection = await connectRedis(config, createLogger('silent'));
   try {
     if (connection.mode !== 'redis') throw new Error(`no Redis at ${config.redisUrl}: set REDIS_URL to the bot's Redis`);

@@ -198,6 +198,39 @@ describe('commands the app sends directly answer as on Redis', () => {
   });
 });
 
+describe('commands a new store or script is likely to reach for answer as on Redis', () => {
+  it('getset, getex, rename, smismember, zpopmin/zpopmax, hdel, lrem, pops and zadd flags', async () => {
+    await expectSame(async (r, p) => [
+      await r.set(`${p}s`, 'a'),
+      await r.getset(`${p}s`, 'b'),
+      await r.getex(`${p}s`, 'PX', 60000),
+      (await r.pttl(`${p}s`)) > 0,
+      await r.getex(`${p}s`, 'PERSIST'),
+      await r.ttl(`${p}s`),
+      await r.rename(`${p}s`, `${p}t`),
+      await settle(r.rename(`${p}nope`, `${p}t2`)),
+      await r.sadd(`${p}set`, 'a', 'b'),
+      await r.smismember(`${p}set`, 'a', 'z', 'b'),
+      await r.zadd(`${p}z`, 1, 'a', 2, 'b', 3, 'c', 4, 'd'),
+      await r.zpopmin(`${p}z`),
+      await r.zpopmax(`${p}z`, 2),
+      await r.zadd(`${p}z`, 'GT', 'CH', 0, 'b', 9, 'x'),
+      await r.zadd(`${p}z`, 'NX', 5, 'b'),
+      await r.zadd(`${p}z`, 'XX', 'INCR', 2, 'b'),
+      await r.zrange(`${p}z`, 0, -1, 'WITHSCORES'),
+      await r.hset(`${p}h`, 'a', '1', 'b', '2'),
+      await r.hdel(`${p}h`, 'a', 'b', 'c'),
+      await r.exists(`${p}h`),
+      await r.rpush(`${p}l`, 'x', 'y', 'x', 'z', 'x'),
+      await r.lrem(`${p}l`, -2, 'x'),
+      await r.lrange(`${p}l`, 0, -1),
+      await r.lpop(`${p}l`),
+      await r.rpop(`${p}l`, 5),
+      await r.exists(`${p}l`),
+    ]);
+  });
+});
+
 describe('the app stores behave the same on both', () => {
   it('RedisStorage: write, read, stale eTag, delete', async () => {
     const { onReal, onMemory, realKeys, memoryKeys } = await both(async (redis, prefix) => {

@@ -68,6 +68,12 @@ export class Keyspace {
     this.values.set(key, { type: 'string', value });
   }
 
+  /** Stores a value as it is, without an expiry (RENAME moves one). */
+  put(key: string, value: Value): void {
+    this.expiries.delete(key);
+    this.values.set(key, value);
+  }
+
   /** Removes the key once a command emptied its collection (Redis never keeps empty ones). */
   dropIfEmpty(key: string): void {
     const found = this.values.get(key);

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandTable } from '../commandTable';
-import { errors, OK, parseInteger, StatusReply } from '../reply';
+import { ErrorReply, errors, OK, parseInteger, StatusReply } from '../reply';
 import { globToRegExp } from '../globToRegExp';
 
 const expireCommand = (toMs: (n: number, now: number) => number) => ({
@@ -70,6 +70,19 @@ export const keyCommands: CommandTable = {
       if (cursor !== '0') return ['0', []];
       const keys = ctx.db.keys().filter((key) => (!re || re.test(key)) && (!type || ctx.db.get(key)?.type === type));
       return ['0', keys];
+    },
+  },
+  rename: {
+    arity: 3,
+    run: (ctx, [from, to]) => {
+      const value = ctx.db.get(from);
+      if (!value) throw new ErrorReply('ERR no such key');
+      const ttl = ctx.db.ttlMs(from);
+      ctx.db.delete(from);
+      ctx.db.delete(to);
+      ctx.db.put(to, value);
+      if (ttl >= 0) ctx.db.expireAt(to, ctx.now() + ttl);
+      return OK;
     },
   },
   dbsize: { arity: 1, run: (ctx) => ctx.db.size() },

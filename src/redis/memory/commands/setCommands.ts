@@ -20,5 +20,12 @@ export const setCommands: CommandTable = {
   },
   smembers: { arity: 2, run: (ctx, [key]) => [...(ctx.db.read(key, 'set') ?? [])] },
   sismember: { arity: 3, run: (ctx, [key, member]) => (ctx.db.read(key, 'set')?.has(member) ? 1 : 0) },
+  smismember: {
+    arity: -3,
+    run: (ctx, [key, ...members]) => {
+      const set = ctx.db.read(key, 'set');
+      return members.map((member) => (set?.has(member) ? 1 : 0));
+    },
+  },
   scard: { arity: 2, run: (ctx, [key]) => ctx.db.read(key, 'set')?.size ?? 0 },
 };

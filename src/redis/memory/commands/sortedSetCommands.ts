@@ -106,7 +106,18 @@ function removeWhere(ctx: CommandContext, key: string, pick: (entries: Entry[]) 
   return doomed.length;
 }
 
+/** ZPOPMIN/ZPOPMAX key [count]: removes and answers member, score pairs from one end. */
+function pop(ctx: CommandContext, [key, count]: string[], fromMax: boolean): Reply {
+  const n = count === undefined ? 1 : parseInteger(count);
+  const entries = sorted(ctx.db.read(key, 'zset'));
+  const taken = (fromMax ? entries.reverse() : entries).slice(0, Math.max(0, n));
+  removeWhere(ctx, key, () => taken);
+  return output(taken, true);
+}
+
 export const sortedSetCommands: CommandTable = {
+  zpopmin: { arity: -2, run: (ctx, args) => pop(ctx, args, false) },
+  zpopmax: { arity: -2, run: (ctx, args) => pop(ctx, args, true) },
   zadd: { arity: -4, run: zadd },
   zincrby: { arity: 4, run: (ctx, [key, by, member]) => zadd(ctx, [key, 'INCR', by, member]) },
   zrem: {

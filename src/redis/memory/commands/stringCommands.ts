@@ -53,6 +53,29 @@ export const stringCommands: CommandTable = {
       return value;
     },
   },
+  getset: {
+    arity: 3,
+    run: (ctx, [key, value]) => {
+      const old = ctx.db.read(key, 'string') ?? null;
+      ctx.db.setString(key, value);
+      return old;
+    },
+  },
+  /** GETEX key [EX s|PX ms|EXAT s|PXAT ms|PERSIST] */
+  getex: {
+    arity: -2,
+    run: (ctx, [key, option, raw]) => {
+      const value = ctx.db.read(key, 'string') ?? null;
+      if (value === null || option === undefined) return value;
+      const verb = option.toUpperCase();
+      if (verb === 'PERSIST') ctx.db.persist(key);
+      else if (raw !== undefined && ['EX', 'PX', 'EXAT', 'PXAT'].includes(verb)) {
+        const n = parseInteger(raw);
+        ctx.db.expireAt(key, { EX: ctx.now() + n * 1000, PX: ctx.now() + n, EXAT: n * 1000, PXAT: n }[verb] ?? 0);
+      } else throw errors.syntax();
+      return value;
+    },
+  },
   mget: { arity: -2, run: (ctx, keys) => keys.map((key) => { const v = ctx.db.get(key); return v?.type === 'string' ? v.value : null; }) },
   mset: {
     arity: -3,
