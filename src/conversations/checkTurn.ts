@@ -47,7 +47,7 @@ const CHECKS: Checks = {
     return ok ? undefined : fail('safety', expected, got);
   },
   replyKeys: (expected, turn) => {
-    const missing = expected.filter((pattern) => !turn.replyKeys.some((key) => keyMatches(pattern, key)));
+    const missing = expected.filter((group) => !list(group).some((pattern) => turn.replyKeys.some((key) => keyMatches(pattern, key))));
     return missing.length === 0 ? undefined : fail('replyKeys', expected, turn.replyKeys);
   },
   notReplyKeys: (expected, turn) => {

@@ -53,8 +53,8 @@ export const expectationShape = {
   safety: z.array(z.enum(SAFETY_SIGNALS)).optional(),
   /** The policy rule id that decided the turn (one of, when a list). */
   rule: oneOrMany.optional(),
-  /** Catalogue keys that must appear among the turn's reply keys; `faq.*` matches a prefix. */
-  replyKeys: z.array(z.string().min(1)).min(1).optional(),
+  /** Catalogue keys that must appear among the turn's reply keys (a list inside: any one of them); `faq.*` matches a prefix. */
+  replyKeys: z.array(wordGroup).min(1).optional(),
   /** Catalogue keys that must NOT appear. */
   notReplyKeys: z.array(z.string().min(1)).min(1).optional(),
   /** Words the replies must contain: every group must hold; a group that is a list needs any one. */
