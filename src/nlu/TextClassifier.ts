@@ -1,6 +1,7 @@
-import { extractFeatures } from './extractFeatures';
+import { extractFeatures, type PinyinWords } from './extractFeatures';
 import type { FeatureOptions } from './featureOptions';
 import { normalize } from './normalize';
+import { PinyinReader } from './PinyinReader';
 import { SoftmaxClassifier } from './SoftmaxClassifier';
 import { Vectorizer } from './Vectorizer';
 
@@ -12,6 +13,8 @@ export interface Ranked {
 export interface LabelledText {
   text: string;
   label: string;
+  /** The language the text's author meant, when known (our data files say it; a pinyin line is `zh`). */
+  language?: 'zh' | 'en';
 }
 
 /**
@@ -20,19 +23,28 @@ export interface LabelledText {
  */
 export class TextClassifier {
   private readonly buffer: Float64Array;
+  private readonly pinyinReader: PinyinReader;
 
   constructor(
     readonly labels: readonly string[],
     readonly featureOptions: FeatureOptions,
     readonly vectorizer: Vectorizer,
     readonly model: SoftmaxClassifier,
+    /** English words of the training texts: they tell English from pinyin (see PinyinReader). */
+    readonly englishWords: readonly string[] = [],
   ) {
     this.buffer = new Float64Array(labels.length);
+    this.pinyinReader = new PinyinReader(englishWords);
+  }
+
+  /** Latin words of normalized text that read as pinyin, with their syllables. */
+  readPinyin(normalizedText: string): PinyinWords {
+    return this.pinyinReader.read(normalizedText);
   }
 
   /** The best `top` labels for already-normalized text, highest probability first. */
-  rankNormalized(normalizedText: string, top = 3): Ranked[] {
-    const vector = this.vectorizer.transform(extractFeatures(normalizedText, this.featureOptions));
+  rankNormalized(normalizedText: string, top = 3, pinyin: PinyinWords = this.readPinyin(normalizedText)): Ranked[] {
+    const vector = this.vectorizer.transform(extractFeatures(normalizedText, this.featureOptions, pinyin));
     const probs = this.model.probabilities(vector, this.buffer);
     return topK(probs, Math.min(top, this.labels.length)).map((c) => ({ label: this.labels[c], score: probs[c] }));
   }

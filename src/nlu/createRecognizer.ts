@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { decide, type FallbackPolicy } from './fallback';
+import type { FallbackPolicy } from './fallback';
 import { INTENTS, Intent, isIntentId } from './intents';
 import { loadTrainingData } from './loadTrainingData';
 import { cacheFile, readCachedModel, writeCachedModel } from './modelCache';
 import { modelKey } from './modelKey';
 import { fromModelState, toModelState } from './modelState';
-import { normalize } from './normalize';
+import { classifyMessage } from './classifyMessage';
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './pipelineOptions';
 import type { TextClassifier } from './TextClassifier';
 import { trainWithFallback } from './trainWithFallback';
@@ -60,7 +60,7 @@ export function createRecognizerSync(options: RecognizerOptions = {}): NluRecogn
   if (cached) {
     ({ classifier, fallback } = fromModelState(cached));
   } else {
-    const examples = data.train.map((e) => ({ text: e.text, label: e.intent }));
+    const examples = data.train.map((e) => ({ text: e.text, label: e.intent, language: e.language }));
     ({ classifier, fallback } = trainWithFallback(examples, Intent.None, pipeline));
     if (dir !== undefined) {
       const problem = writeCachedModel(dir, toModelState(key, classifier, fallback));
@@ -88,17 +88,25 @@ function makeRecognizer(classifier: TextClassifier, fallback: FallbackPolicy, in
   return {
     info,
     recognize(text: string): Recognition {
-      const normalized = normalize(typeof text === 'string' ? text : '');
-      if (normalized.text === '') {
-        return { intent: Intent.None, score: 1, alternatives: [], unsure: false, language: normalized.language, script: normalized.script, pinyin: false, normalized: '' };
-      }
-      const ranked = classifier.rankNormalized(normalized.text, top);
+      const { normalized, ranked, chosen, pinyin } = classifyMessage(classifier, fallback, Intent.None, text, top);
       const alternatives: ScoredIntent[] = ranked.flatMap((r) => (isIntentId(r.label) ? [{ intent: r.label, score: r.score }] : []));
-      const chosen = decide(ranked, fallback, Intent.None);
       const intent = isIntentId(chosen.label) ? chosen.label : Intent.None;
       // Unsure: the fallback fired while a real intent was still the model's best guess.
       const unsure = intent === Intent.None && alternatives.length > 0 && alternatives[0].intent !== Intent.None;
-      return { intent, score: chosen.score, alternatives, unsure, language: normalized.language, script: normalized.script, pinyin: false, normalized: normalized.text };
+      // A message read (mostly) as pinyin is Chinese typed without an input method: answer in
+      // Chinese, in simplified script (pinyin is the mainland's romanisation).
+      const readAsChinese = pinyin && normalized.language === 'en';
+      return {
+        intent,
+        score: chosen.score,
+        alternatives,
+        unsure,
+        language: readAsChinese ? 'zh' : normalized.language,
+        script: readAsChinese ? 'zh-Hans' : normalized.script,
+        ...(normalized.variant ? { variant: normalized.variant } : {}),
+        pinyin,
+        normalized: normalized.text,
+      };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { computeMetrics, type Metrics } from './computeMetrics';
-import { decide } from './fallback';
+import { classifyMessage, type ClassifiedMessage } from './classifyMessage';
 import { heapUsage } from './heapUsage';
 import { measureThroughput } from './measureThroughput';
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './pipelineOptions';
@@ -9,6 +9,8 @@ import { trainWithFallback, type TrainedModel } from './trainWithFallback';
 export interface Evaluation {
   metrics: Metrics;
   predicted: string[];
+  /** What the pipeline saw of each test message (script, variant, pinyin), in test order. */
+  classified: ClassifiedMessage[];
   trainMs: number;
   classifyPerSec: number;
   /** Memory the trained model keeps (JS heap + weight arrays), in MB. */
@@ -34,12 +36,13 @@ export function evaluateModel(
   const model = trainWithFallback(train, NONE_LABEL, options);
   const trainMs = Math.round(performance.now() - started);
   const modelMB = (heapUsage() - before) / 1e6;
-  const classify = (text: string) => decide(model.classifier.rank(text, 3), model.fallback, NONE_LABEL).label;
-  const predicted = test.map((e) => classify(e.text));
+  const classify = (text: string) => classifyMessage(model.classifier, model.fallback, NONE_LABEL, text).chosen.label;
+  const classified = test.map((e) => classifyMessage(model.classifier, model.fallback, NONE_LABEL, e.text));
+  const predicted = classified.map((c) => c.chosen.label);
   const metrics = computeMetrics(
     test.map((e) => e.label),
     predicted,
   );
   const classifyPerSec = measureSpeed ? measureThroughput(test.map((e) => e.text), classify) : 0;
-  return { metrics, predicted, trainMs, classifyPerSec, modelMB: Math.round(modelMB * 10) / 10, model };
+  return { metrics, predicted, classified, trainMs, classifyPerSec, modelMB: Math.round(modelMB * 10) / 10, model };
 }

@@ -1,5 +1,10 @@
 import { englishTokens, stem } from './englishTokens';
 import type { FeatureOptions } from './featureOptions';
+import { readingsOf } from './pinyinTable';
+
+/** Latin words of the message read as pinyin, with their syllables (see PinyinReader). */
+export type PinyinWords = ReadonlyMap<string, readonly string[]>;
+const NO_PINYIN: PinyinWords = new Map();
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
@@ -12,20 +17,27 @@ const HAN_RUN = /\p{Script=Han}+/gu;
  *   homophone slips, so we take overlapping character n-grams of each run of Han characters with
  *   run boundaries marked ("^证", "书$"), which a segmenter-free classifier handles well.
  *
- * Prefixes keep the feature families apart ("w:" word, "c:" character n-gram, "h:" Han n-gram).
+ * - Pinyin: the message as a sequence of toneless syllables, Han characters by their readings and
+ *   Latin words read as pinyin by their syllables, as syllable n-grams. Chinese training text and
+ *   "zhengshu guoqi le" then meet in one feature space; it also catches homophone slips (正书).
+ *
+ * Prefixes keep the feature families apart ("w:" word, "c:" character n-gram, "h:" Han n-gram,
+ * "p:" pinyin syllable n-gram).
  * Our own loops rather than natural's `ngrams`/`ngrams_zh`: those build an array per n-gram via
  * underscore and were measured 13x slower (src/nlu/bench/benchNaturalStages.ts), which matters at
  * 20,000 messages a second.
  */
-export function extractFeatures(text: string, options: FeatureOptions): string[] {
+export function extractFeatures(text: string, options: FeatureOptions, pinyin: PinyinWords = NO_PINYIN): string[] {
   const out: string[] = [];
-  addEnglish(text, options, out);
+  addEnglish(text, options, out, pinyin);
   addHan(text, options, out);
+  if (options.pinyinNgrams > 0) addPinyin(text, options.pinyinNgrams, pinyin, out);
   return out;
 }
 
-function addEnglish(text: string, options: FeatureOptions, out: string[]): void {
-  const tokens = englishTokens(text);
+function addEnglish(text: string, options: FeatureOptions, out: string[], pinyin: PinyinWords): void {
+  const all = englishTokens(text);
+  const tokens = pinyin.size === 0 ? all : all.filter((t) => !pinyin.has(t));
   const stems = tokens.map(stem);
   for (let i = 0; i < stems.length; i++) {
     let gram = `w:${stems[i]}`;
@@ -69,6 +81,42 @@ function addHan(text: string, options: FeatureOptions, out: string[]): void {
       // A lone boundary mark says nothing; start unigrams inside the run.
       if (i > 0 && i < marked.length - 1) out.push(`h:${marked[i]}`);
       for (let n = 2; n <= options.hanNgrams && i + n <= marked.length; n++) out.push(`h:${marked.slice(i, i + n)}`);
+    }
+  }
+}
+
+const SEQUENCE = /\p{Script=Han}|[a-z]+|[0-9]+/gu;
+// Polyphonic characters contribute their two most common readings to n-grams (行: xing, hang),
+// so "yinhang" meets 银行 without multiplying features for rare readings.
+const READINGS_IN_NGRAMS = 2;
+
+function addPinyin(text: string, maxN: number, pinyin: PinyinWords, out: string[]): void {
+  let run: (readonly string[])[] = [];
+  for (const token of text.match(SEQUENCE) ?? []) {
+    const readings = readingsOf(token);
+    if (readings) {
+      run.push(readings.slice(0, READINGS_IN_NGRAMS));
+      continue;
+    }
+    const syllables = pinyin.get(token);
+    if (syllables) {
+      for (const s of syllables) run.push([s]);
+      continue;
+    }
+    emitSyllableNgrams(run, maxN, out);
+    run = [];
+  }
+  emitSyllableNgrams(run, maxN, out);
+}
+
+function emitSyllableNgrams(run: readonly (readonly string[])[], maxN: number, out: string[]): void {
+  for (let i = 0; i < run.length; i++) {
+    let grams: string[] = run[i].map((r) => `p:${r}`);
+    out.push(...grams);
+    for (let n = 2; n <= maxN && i + n <= run.length; n++) {
+      const next = run[i + n - 1];
+      grams = grams.flatMap((g) => next.map((r) => `${g} ${r}`));
+      out.push(...grams);
     }
   }
 }

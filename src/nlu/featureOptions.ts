@@ -9,6 +9,8 @@ export const featureOptionsSchema = z.object({
   charNgramMax: z.number().int().min(0).max(8),
   /** Longest Chinese character n-gram (1 = characters only). */
   hanNgrams: z.number().int().min(1).max(4),
+  /** Longest toneless-pinyin syllable n-gram (0 turns pinyin features off). */
+  pinyinNgrams: z.number().int().min(0).max(3).default(2),
 });
 
 export type FeatureOptions = z.infer<typeof featureOptionsSchema>;
@@ -18,4 +20,5 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   charNgramMin: 3,
   charNgramMax: 5,
   hanNgrams: 3,
+  pinyinNgrams: 2,
 };

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { PipelineOptions } from './pipelineOptions';
+import { PINYIN_TABLE_FILE } from './pinyinTable';
+import { REGIONAL_WORDING_FILE } from './regionalWording';
 
 /** Bump when the model file format or training changes in a way the source hash cannot see. */
 export const MODEL_FORMAT_VERSION = 1;
@@ -9,7 +11,7 @@ export const MODEL_FORMAT_VERSION = 1;
 let sourceHash: string | undefined;
 
 /**
- * Hash of this folder's own source files, so editing any pipeline stage invalidates cached models
+ * Hash of this folder's own source files and the normalization data (regional wording, pinyin table), so editing any pipeline stage invalidates cached models
  * even if someone forgets to bump MODEL_FORMAT_VERSION: a cached model can never be stale.
  */
 function pipelineSourceHash(): string {
@@ -18,6 +20,7 @@ function pipelineSourceHash(): string {
     for (const name of readdirSync(__dirname).filter((n) => /\.(ts|js)$/.test(n)).sort()) {
       hash.update(name).update('\0').update(readFileSync(join(__dirname, name))).update('\0');
     }
+    hash.update(readFileSync(REGIONAL_WORDING_FILE)).update('\0').update(readFileSync(PINYIN_TABLE_FILE));
     sourceHash = hash.digest('hex');
   }
   return sourceHash;

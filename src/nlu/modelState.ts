@@ -16,6 +16,7 @@ export const modelStateSchema = z.object({
   familyWeights: z.record(z.string(), z.number()),
   weights: z.string(),
   bias: z.string(),
+  englishWords: z.array(z.string()).default([]),
   fallback: z.object({ threshold: z.number().min(0).max(1), margin: z.number().min(0).max(1) }),
 });
 
@@ -31,6 +32,7 @@ export function toModelState(key: string, classifier: TextClassifier, fallback: 
     familyWeights: classifier.vectorizer.familyWeights,
     weights: float32ToBase64(classifier.model.weights),
     bias: float32ToBase64(classifier.model.bias),
+    englishWords: [...classifier.englishWords],
     fallback,
   };
 }
@@ -47,5 +49,5 @@ export function fromModelState(state: ModelState): { classifier: TextClassifier;
   }
   const vectorizer = new Vectorizer(state.vocabulary, idf, state.familyWeights);
   const model = new SoftmaxClassifier(C, F, weights, bias);
-  return { classifier: new TextClassifier(state.labels, state.features, vectorizer, model), fallback: state.fallback };
+  return { classifier: new TextClassifier(state.labels, state.features, vectorizer, model, state.englishWords), fallback: state.fallback };
 }

@@ -30,3 +30,7 @@ declare module 'natural/lib/natural/tfidf/tfidf' {
   }
   export = TfIdf;
 }
+
+declare module 'natural/lib/natural/util/stopwords' {
+  export const words: readonly string[];
+}

@@ -1,6 +1,7 @@
 import { toSimplified } from './chineseConverters';
 import { cutToLimit } from './cutToLimit';
 import { detectScript, type ScriptGuess } from './detectScript';
+import { regionalWording } from './regionalWording';
 
 export interface Normalized extends ScriptGuess {
   /** Simplified, half-width, lower-case; words separated by single spaces; no punctuation. */
@@ -15,6 +16,7 @@ const PINYIN_NOTE = /(?<=\p{Script=Han})\s?\(([a-zü1-5āáǎàēéěèīíǐì�
 const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]|[a-zü][1-5](?:\s|'|$)/u;
 // Everything that is not a letter or a digit separates words: punctuation, emoji, symbols,
 // control characters. Combining marks stay with their letters.
+const LATIN_WITH_MARK = /[à-ÿāēěīōūǎǐǒǔǖǘǚǜńňǹ]/u;
 const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
 /**
@@ -24,7 +26,9 @@ const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
  * 3. NFKC: full-width letters, digits and punctuation become half-width;
  * 4. lower-case; 5. drop pinyin annotations;
  * 6. detect the script (before conversion, or all text would look simplified);
- * 7. traditional to simplified; 8. punctuation and whitespace to single spaces.
+ * 7. traditional to simplified, then Cantonese and Taiwan wording to mainland wording
+ *    (regionalWording.ts), so one set of training data serves all three;
+ * 8. tone marks off Latin letters; 9. punctuation and whitespace to single spaces.
  */
 export function normalize(raw: string, fallback?: ScriptGuess): Normalized {
   let text = cutToLimit(typeof raw === 'string' ? raw : '');
@@ -32,7 +36,9 @@ export function normalize(raw: string, fallback?: ScriptGuess): Normalized {
   text = text.normalize('NFKC').toLowerCase();
   text = text.replace(PINYIN_NOTE, (note: string, reading: string) => (TONE.test(reading) ? '' : note));
   const guess = detectScript(text, fallback);
-  if (guess.language === 'zh' || /\p{Script=Han}/u.test(text)) text = toSimplified(text);
+  if (guess.language === 'zh' || /\p{Script=Han}/u.test(text)) text = regionalWording().toMainland(toSimplified(text));
+  // Tone marks typed with pinyin ("zhèngshū") go: the pinyin reader works on toneless letters.
+  if (LATIN_WITH_MARK.test(text)) text = text.replace(/ü/g, 'v').normalize('NFD').replace(/(?<=[a-z])\p{M}+/gu, '').normalize('NFC');
   text = text.replace(NON_WORD, ' ').trim();
   return { ...guess, text };
 }

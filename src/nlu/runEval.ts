@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { accuracyBy } from './accuracyBy';
 import { evaluateModel } from './evaluateModel';
+import { scriptOf } from './messageGroups';
 import { printMetrics, r4 } from './printMetrics';
 import { readLabelledFile } from './readLabelledFile';
 import { renderHtmlReport } from './renderHtmlReport';
@@ -26,10 +28,11 @@ export function runEval(args: EvalArgs, out: NodeJS.WritableStream, err: NodeJS.
     modelMB: e.modelMB,
     vocabulary: e.model.classifier.vectorizer.size,
     fallback: e.model.fallback,
+    perScript: accuracyBy(e.classified.map((c) => [scriptOf(c)]), e.predicted.map((p, i) => p === test[i].label)),
   };
   if (args.html) {
-    const { fallback, ...flat } = summary;
-    writeFileSync(args.html, renderHtmlReport(`NLU evaluation: ${args.test}`, e.metrics, { ...flat, train: args.train, test: args.test, fallbackThreshold: fallback.threshold, fallbackMargin: fallback.margin }));
+    const { fallback, perScript, ...flat } = summary;
+    writeFileSync(args.html, renderHtmlReport(`NLU evaluation: ${args.test}`, e.metrics, { ...flat, ...Object.fromEntries(Object.entries(perScript).map(([k, v]) => [`accuracy ${k}`, `${v.accuracy} (n=${v.n})`])), train: args.train, test: args.test, fallbackThreshold: fallback.threshold, fallbackMargin: fallback.margin }));
     err.write(`wrote ${args.html}\n`);
   }
   out.write(`${JSON.stringify(summary)}\n`);

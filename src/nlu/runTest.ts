@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { accuracyBy } from './accuracyBy';
 import { computeMetrics } from './computeMetrics';
-import { decide } from './fallback';
+import { groupable, groupsOf, scriptOf } from './messageGroups';
+import { safetyPairOf } from './safetyPairs';
+import { classifyMessage } from './classifyMessage';
 import { evaluateModel, NONE_LABEL } from './evaluateModel';
 import { loadTrainingData } from './loadTrainingData';
 import { DEFAULT_PIPELINE_OPTIONS } from './pipelineOptions';
@@ -16,7 +19,7 @@ export interface TestArgs {
   html?: string;
 }
 
-const toLabelled = (e: Example) => ({ text: e.text, label: e.intent });
+const toLabelled = (e: Example) => ({ text: e.text, label: e.intent, language: e.language });
 
 /**
  * `test [--cv K]`: train on our utterances, score on the held-out test phrasings (never trained
@@ -46,6 +49,12 @@ export function runTest(args: TestArgs, out: NodeJS.WritableStream, err: NodeJS.
   data.tests.forEach((t, i) => {
     if (!correct[i]) err.write(`  miss [${t.language}] ${t.intent} -> ${e.predicted[i]}: ${t.text}\n`);
   });
+  // The safety-critical confusions, listed one by one: the target is none at all.
+  const safetyConfusions = data.tests.flatMap((t, i) => {
+    const pair = safetyPairOf(t.intent, e.predicted[i]);
+    return pair ? [{ pair, expected: t.intent, predicted: e.predicted[i], text: t.text }] : [];
+  });
+  for (const c of safetyConfusions) err.write(`  SAFETY [${c.pair}] ${c.expected} -> ${c.predicted}: ${c.text}\n`);
   const minIntentAccuracy = Math.min(...Object.values(perIntent).flatMap((v) => Object.values(v)));
   const summary = {
     accuracy: r4(e.metrics.accuracy),
@@ -59,6 +68,9 @@ export function runTest(args: TestArgs, out: NodeJS.WritableStream, err: NodeJS.
     perLanguage,
     perIntent,
     minIntentAccuracy,
+    perScript: accuracyBy(e.classified.map((c) => [scriptOf(c)]), correct),
+    safetyConfusions,
+    perGroup: accuracyBy(e.classified.map((c) => groupsOf(groupable(c))), correct),
     ...(args.cv ? { cv: crossValidate(data.train, args.cv) } : {}),
   };
   if (args.html) {
@@ -84,7 +96,7 @@ function crossValidate(train: readonly Example[], folds: number): { folds: numbe
   for (let fold = 0; fold < folds; fold++) {
     const held = new Set(order.filter((_, k) => k % folds === fold));
     const model = trainWithFallback(train.filter((_, i) => !held.has(i)).map(toLabelled), NONE_LABEL, DEFAULT_PIPELINE_OPTIONS);
-    for (const i of held) predicted[i] = decide(model.classifier.rank(train[i].text, 3), model.fallback, NONE_LABEL).label;
+    for (const i of held) predicted[i] = classifyMessage(model.classifier, model.fallback, NONE_LABEL, train[i].text).chosen.label;
   }
   const m = computeMetrics(train.map((t) => t.intent), predicted);
   return { folds, accuracy: r4(m.accuracy), macroF1: r4(m.macroF1) };

@@ -1,5 +1,6 @@
 import { extractFeatures } from './extractFeatures';
-import { normalize } from './normalize';
+import { normalize, type Normalized } from './normalize';
+import { PinyinReader } from './PinyinReader';
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './pipelineOptions';
 import { SoftmaxClassifier } from './SoftmaxClassifier';
 import { TextClassifier, type LabelledText } from './TextClassifier';
@@ -13,10 +14,26 @@ export function trainTextClassifier(
   if (examples.length === 0) throw new Error('trainTextClassifier(): no training examples');
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
-  const documents = examples.map((e) => extractFeatures(normalize(e.text).text, options.features));
+  const normalized = examples.map((e) => normalize(e.text));
+  const englishWords = collectEnglishWords(examples, normalized);
+  const reader = new PinyinReader(englishWords);
+  const documents = normalized.map((n) => extractFeatures(n.text, options.features, reader.read(n.text)));
   const vectorizer = Vectorizer.fit(documents, options.minDf, options.familyWeights);
   const vectors = documents.map((doc) => vectorizer.transform(doc));
   const targets = examples.map((e) => labelIndex.get(e.label) ?? 0);
   const model = SoftmaxClassifier.train(vectors, targets, labels.length, vectorizer.size, options.softmax);
-  return new TextClassifier(labels, options.features, vectorizer, model);
+  return new TextClassifier(labels, options.features, vectorizer, model, englishWords);
+}
+
+/**
+ * Latin words of the texts written in English (the file's language when known, else the detected
+ * one): what a customer's English looks like to the pinyin reader. Sorted for a stable model file.
+ */
+function collectEnglishWords(examples: readonly LabelledText[], normalized: readonly Normalized[]): string[] {
+  const words = new Set<string>();
+  examples.forEach((e, i) => {
+    if ((e.language ?? normalized[i].language) !== 'en') return;
+    for (const w of normalized[i].text.match(/[a-z]+/g) ?? []) words.add(w);
+  });
+  return [...words].sort();
 }

@@ -1,3 +1,4 @@
+import { classifyMessage } from './classifyMessage';
 import { decide, NO_FALLBACK, type FallbackPolicy } from './fallback';
 import type { PipelineOptions } from './pipelineOptions';
 import { seededRandom, shuffleInPlace } from './random';
@@ -27,7 +28,7 @@ export function tuneFallback(
   if (!examples.some((e) => e.label === noneLabel) || examples.length < folds * 2) {
     return { policy: NO_FALLBACK, accuracy: Number.NaN, accuracyWithout: Number.NaN };
   }
-  const predictions = outOfFold(examples, options, folds);
+  const predictions = outOfFold(examples, options, folds, noneLabel);
   const accuracyOf = (policy: FallbackPolicy) =>
     predictions.filter((p, i) => decide(p, policy, noneLabel).label === examples[i].label).length / examples.length;
   let best = { policy: NO_FALLBACK, accuracy: accuracyOf(NO_FALLBACK) };
@@ -43,13 +44,13 @@ export function tuneFallback(
 }
 
 /** Each example ranked by a model trained on the other folds. */
-export function outOfFold(examples: readonly LabelledText[], options: PipelineOptions, folds: number): Ranked[][] {
+export function outOfFold(examples: readonly LabelledText[], options: PipelineOptions, folds: number, noneLabel: string): Ranked[][] {
   const order = shuffleInPlace(examples.map((_, i) => i), seededRandom(options.softmax.seed + 1));
   const out: Ranked[][] = new Array<Ranked[]>(examples.length);
   for (let fold = 0; fold < folds; fold++) {
     const held = new Set(order.filter((_, k) => k % folds === fold));
     const model = trainTextClassifier(examples.filter((_, i) => !held.has(i)), options);
-    for (const i of held) out[i] = model.rank(examples[i].text, 3);
+    for (const i of held) out[i] = classifyMessage(model, NO_FALLBACK, noneLabel, examples[i].text).ranked;
   }
   return out;
 }

@@ -1,13 +1,15 @@
 import { createRecognizerSync, DEFAULT_DATA_DIR, type NluRecognizer } from '../../src/nlu/createRecognizer';
 import { INTENTS } from '../../src/nlu/intents';
 import { loadTrainingData, type TrainingData } from '../../src/nlu/loadTrainingData';
+import { groupsOf, MESSAGE_GROUPS } from '../../src/nlu/messageGroups';
+import { isSafetyConfusion } from '../../src/nlu/safetyPairs';
 
 /**
  * Floors on the held-out test phrasings (never trained on), set a little below the figures
  * measured with `npm run --silent nlu -- test` (see docs/nlu.md). A change to data or pipeline that
  * loses accuracy fails here.
  */
-const FLOOR = { overall: 0.96, zh: 0.96, en: 0.95, perIntentPerLanguage: 0.85 };
+const FLOOR = { overall: 0.97, zh: 0.97, en: 0.95, perIntentPerLanguage: 0.9, perGroup: 0.9 };
 
 let recognizer: NluRecognizer;
 let data: TrainingData;
@@ -36,6 +38,20 @@ describe('accuracy on held-out tests', () => {
       expect(accuracy(mine)).toBeGreaterThanOrEqual(FLOOR.perIntentPerLanguage);
     },
   );
+
+  it.each(MESSAGE_GROUPS.map((g) => [g]))(`is at least ${FLOOR.perGroup} on %s messages`, (group) => {
+    const mine = data.tests.filter((t) => groupsOf({ ...recognizer.recognize(t.text), text: recognizer.recognize(t.text).normalized }).includes(group));
+    expect(mine.length).toBeGreaterThanOrEqual(10);
+    expect(accuracy(mine)).toBeGreaterThanOrEqual(FLOOR.perGroup);
+  });
+
+  it('never confuses the safety-critical pairs on held-out tests', () => {
+    const confusions = data.tests.flatMap((t) => {
+      const got = recognizer.recognize(t.text).intent;
+      return isSafetyConfusion(t.intent, got) ? [`${t.text}: ${t.intent} -> ${got}`] : [];
+    });
+    expect(confusions).toEqual([]);
+  });
 
   it('follows the script the customer wrote in', () => {
     expect(recognizer.recognize('網銀證書過期了怎麼辦').script).toBe('zh-Hant');

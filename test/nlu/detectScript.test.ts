@@ -28,3 +28,25 @@ describe('script detection', () => {
     expect(normalize('').script).toBe('zh-Hans');
   });
 });
+
+describe('regional variants', () => {
+  it.each([
+    ['唔該晒，冇其他嘢', 'zh-Hant', 'hk'],
+    ['我嘅證書過咗期點算', 'zh-Hant', 'hk'],
+    ['最近嘅分行喺边度', 'zh-Hant', 'hk'],
+    ['收到一則簡訊說帳戶異常', 'zh-Hant', 'tw'],
+    ['禮拜六分行有開嗎', 'zh-Hant', 'tw'],
+    ['網銀證書過期了怎麼辦', 'zh-Hant', undefined],
+    ['网银证书过期了怎么办', 'zh-Hans', undefined],
+  ])('%s is %s, variant %s', (text, script, variant) => {
+    const n = normalize(text);
+    expect(n.script).toBe(script);
+    expect(n.variant).toBe(variant);
+  });
+
+  it('rewrites Cantonese and Taiwan wording into the mainland wording the model knows', () => {
+    expect(normalize('唔該晒，冇其他嘢').text).toBe('谢谢 没有其他事');
+    expect(normalize('網路銀行的憑證過期了').text).toBe('网上银行的证书过期了');
+    expect(normalize('我的提款卡不見了').text).toBe('我的银行卡不见了');
+  });
+});
