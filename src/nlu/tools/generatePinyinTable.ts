@@ -18,8 +18,19 @@ const RANGES: [number, number][] = [
   [0x3400, 0x4dbf], // Extension A: rare, but Cantonese writing uses a few (㗎, 㖭)
 ];
 
+// Imported by name at run time so that type-checking the project never needs this dev-only
+// package installed; its one function is checked before use.
+const PINYIN_PRO: string = 'pinyin-pro';
+type PinyinFn = (text: string, options: { toneType: 'none'; type: 'array'; multiple: boolean }) => string[];
+
+function hasPinyin(module: unknown): module is { pinyin: PinyinFn } {
+  return typeof module === 'object' && module !== null && 'pinyin' in module && typeof module.pinyin === 'function';
+}
+
 async function main(): Promise<void> {
-  const { pinyin } = await import('pinyin-pro');
+  const module: unknown = await import(PINYIN_PRO);
+  if (!hasPinyin(module)) throw new Error(`${PINYIN_PRO} has no pinyin() function: run npm install first`);
+  const { pinyin } = module;
   const bySyllable = new Map<string, string[]>();
   for (const [from, to] of RANGES) {
     for (let code = from; code <= to; code++) {
