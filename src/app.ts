@@ -11,6 +11,7 @@ import { PushRegistry } from './channels/pushRegistry';
 import { webChatRoutes } from './channels/webchat/webChatRoutes';
 import type { Config } from './config';
 import { createHandover } from './handover/createHandover';
+import { headAsGet } from './http/headAsGet';
 import { healthRoutes } from './http/healthRoutes';
 import { InFlight } from './http/inFlight';
 import type { RouteModule } from './http/routeModule';
@@ -18,6 +19,8 @@ import { resolveDataFiles } from './i18n/dataFiles';
 import { loadCatalogues } from './i18n/loadCatalogues';
 import { Localizer } from './i18n/localizer';
 import type { Logger } from './logger';
+import { BotMetrics } from './metrics/botMetrics';
+import { metricsRoutes } from './metrics/metricsRoutes';
 import { createRecognizer } from './nlu/createRecognizer';
 import type { StateConnection } from './redis/connectRedis';
 import { BotRuntime } from './runtime/botRuntime';
@@ -28,7 +31,7 @@ import { RedisStorage } from './storage/redisStorage';
 import { botStates } from './storage/snapshotBotState';
 
 /** Route modules in registration order; a new channel adds one line here. */
-const ROUTES: RouteModule[] = [healthRoutes, botFrameworkRoutes, wechatRoutes, webChatRoutes];
+const ROUTES: RouteModule[] = [headAsGet, healthRoutes, metricsRoutes, botFrameworkRoutes, wechatRoutes, webChatRoutes];
 
 export interface App {
   server: Server;
@@ -69,6 +72,10 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   });
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
   runtime.use(handover.middleware, handover.prefetch);
+  const metrics = new BotMetrics(logger);
+  runtime.observe(metrics.observeTurn);
+  handover.signals.on(metrics.observeHandover);
+  metrics.watchHandover(handover.gauges);
 
   const context: AppContext = {
     config,
@@ -85,6 +92,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     adapter,
     runtime,
     pushers,
+    metrics,
     onDrain: [],
     onClose: [],
   };

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { DataFiles } from './i18n/dataFiles';
 import type { Localizer } from './i18n/localizer';
 import type { Logger } from './logger';
+import type { BotMetrics } from './metrics/botMetrics';
 import type { Recognizer } from './nlu/types';
 import type { StateConnection, StoreMode } from './redis/connectRedis';
 import type { BotRuntime } from './runtime/botRuntime';
@@ -28,6 +29,8 @@ export interface AppContext {
   adapter: BotFrameworkAdapter;
   runtime: BotRuntime;
   pushers: PushRegistry;
+  /** Prometheus metrics (GET /metrics); subsystems may feed them. */
+  metrics: BotMetrics;
   /**
    * Called as soon as the server stops accepting, before waiting for requests in flight: end
    * long-lived streams here (clients reconnect to another process), or shutdown waits for them.

@@ -121,6 +121,8 @@ export const configSchema = z.object({
   AGENT_SESSION_TTL_SECONDS: int('AGENT_SESSION_TTL_SECONDS', 60, 7 * 86400, 8 * 3600),
   COOKIE_SECURE: bool(false),
   TRANSCRIPT_TTL_SECONDS: int('TRANSCRIPT_TTL_SECONDS', 60, 10 * 365 * 86400, 180 * 86400),
+  /** Set: GET /metrics wants `Authorization: Bearer <token>`. Empty: /metrics is open (block it at the proxy). */
+  METRICS_TOKEN: text(),
 });
 
 export type Config = z.output<typeof configSchema> & { redisUrlExplicit: boolean; redisUrl: string };

@@ -8,6 +8,7 @@ import { fromHandle, toHandle } from './handoverKeys';
 import type { HandoverQueue } from './handoverQueue';
 import type { HandoverRecord } from './handoverRecord';
 import type { HandoverService } from './handoverService';
+import type { HandoverSignals } from './handoverSignals';
 import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
 
 export interface AgentDeskDeps {
@@ -22,6 +23,7 @@ export interface AgentDeskDeps {
   /** Where closed conversations are kept searchable; absent in tests that do not need it. */
   closed?: ClosedConversations;
   notes?: NoteStore;
+  signals?: HandoverSignals;
 }
 
 /** Why an agent's action was refused; the console routes map each to an HTTP status. */
@@ -81,6 +83,7 @@ export class AgentDesk {
       const exists = await this.deps.queue.record(member);
       throw new DeskError(exists ? 'taken' : 'not_found', exists ? 'this customer is no longer waiting' : 'no such conversation');
     }
+    this.deps.signals?.emit({ type: 'taken' });
     const record = await this.mustRecord(member);
     await this.deps.push.say(record, 'agentJoined', { agent });
     await this.deps.events.publish({ type: 'assigned', handle, agent });

@@ -24,6 +24,7 @@ import { HandoverKeys } from './handoverKeys';
 import { handoverMiddleware, handoverRecordPrefetch } from './handoverMiddleware';
 import { HandoverQueue } from './handoverQueue';
 import { HandoverService } from './handoverService';
+import { HandoverSignals } from './handoverSignals';
 import { HandoverTexts } from './handoverTexts';
 import { RatingStore } from './ratingStore';
 import { registerSignInRoutes } from './signInRoutes';
@@ -59,6 +60,16 @@ export interface Handover {
   /** Agents' actions and presence, for in-process drivers such as the conversation-story runner. */
   desk: AgentDesk;
   sessions: AgentSessions;
+  /** What happened in this process (requests, takes, timeouts, ratings), for metrics. */
+  signals: HandoverSignals;
+  /** Shared figures read from Redis when asked (the same in every process). */
+  gauges: HandoverGauges;
+}
+
+export interface HandoverGauges {
+  queueLength(): Promise<number>;
+  /** Agents present whose status lets them take customers (online, not away). */
+  agentsOnline(): Promise<number>;
 }
 
 /** Builds the handover subsystem for one bot process; all its state is in Redis. */
@@ -72,15 +83,16 @@ export function createHandover(deps: HandoverDeps): Handover {
   const sessions = new AgentSessions(redis, keys, config.AGENT_SESSION_TTL_SECONDS);
   const events = new HandoverEvents(redis, keys.events, logger);
   const tickets = new TicketStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
-  const ratings = new RatingStore(redis, keys);
+  const signals = new HandoverSignals();
+  const ratings = new RatingStore(redis, keys, signals);
   const hours = new BusinessHours(config.HANDOVER_HOURS, config.HANDOVER_HOLIDAYS, config.TZ);
   const push = new CustomerPush(deps.pushers, transcripts, logger, clock, texts);
   const assignments = new Assignments(redis, keys);
   const status = new AgentStatusStore(redis, keys, sessions);
   const notes = new NoteStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
   const closed = new ClosedConversations(redis, keys, transcripts);
-  const service = new HandoverService({ queue, assignments, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts, status });
-  const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS, closed, notes });
+  const service = new HandoverService({ queue, assignments, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts, status, signals });
+  const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS, closed, notes, signals });
   const canned = CannedReplies.load();
   const tools = new AgentTools({ desk, queue, assignments, transcripts, notes, closed, status, canned, events, push, service, clock });
   const middleware = handoverMiddleware({ queue, assignments, sessions, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS, texts });
@@ -105,5 +117,9 @@ export function createHandover(deps: HandoverDeps): Handover {
       await events.stop();
     });
   };
-  return { port: service, middleware, prefetch: handoverRecordPrefetch({ queue }), routes, desk, sessions };
+  const gauges: HandoverGauges = {
+    queueLength: () => queue.size(),
+    agentsOnline: async () => (await status.available(clock())).length,
+  };
+  return { port: service, middleware, prefetch: handoverRecordPrefetch({ queue }), routes, desk, sessions, signals, gauges };
 }

@@ -14,6 +14,7 @@ import { toHandle } from './handoverKeys';
 import { recordLocale } from './handoverRecord';
 import type { HandoverPort, HandoverRequest } from './handoverPort';
 import type { HandoverQueue, JoinInput } from './handoverQueue';
+import type { HandoverSignals } from './handoverSignals';
 import type { HandoverTexts } from './handoverTexts';
 import type { TranscriptStore } from './transcriptStore';
 
@@ -32,6 +33,8 @@ export interface HandoverServiceDeps {
   texts: HandoverTexts;
   /** Agents' own status (online/away/offline); without it every present agent counts as available. */
   status?: AgentStatusStore;
+  /** Told what happened here, for metrics (optional: tests build the service without it). */
+  signals?: HandoverSignals;
 }
 
 /**
@@ -47,12 +50,14 @@ export class HandoverService implements HandoverPort {
     const offer = !this.deps.hours.isOpen(new Date(now)) ? 'closedHours' : (await this.availableAgents(now)).length === 0 ? 'noAgents' : undefined;
     if (offer) {
       await this.deps.queue.park(input, 'ticket', now + this.deps.offerMs, now);
+      this.deps.signals?.emit({ type: 'requested', reason: request.reason, result: offer });
       // A fraud victim must hear about the 24-hour line before anything else.
       await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'closedUrgent' : offer, recordLocale(input), { hours: this.deps.hours.hoursText }));
       return;
     }
     const joined = await this.deps.queue.join(input, now);
     if (joined.status === 'assigned') return;
+    if (joined.status === 'new') this.deps.signals?.emit({ type: 'requested', reason: request.reason, result: 'queued' });
     await ctx.sendActivity(this.deps.texts.text(input.urgent ? 'queuedUrgent' : 'queued', recordLocale(input), { position: joined.position }));
     await this.deps.events.publish({ type: 'queue' });
     if (joined.status === 'new') await ctx.sendActivity(await this.handoffInitiation(ctx, input));
@@ -69,7 +74,10 @@ export class HandoverService implements HandoverPort {
       const record = await this.deps.queue.record(member);
       if (record) await this.deps.push.say(record, 'waitTimeout');
     }
-    if (expired.length > 0) await this.queueMoved();
+    if (expired.length > 0) {
+      this.deps.signals?.emit({ type: 'timedOut', count: expired.length });
+      await this.queueMoved();
+    }
     return expired.length + (await this.releaseFromVanishedAgents(now));
   }
 

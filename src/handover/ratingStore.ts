@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { HandoverKeys } from './handoverKeys';
+import type { HandoverSignals } from './handoverSignals';
 
 export interface AgentRating {
   agent: string;
@@ -12,6 +13,7 @@ export class RatingStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: HandoverKeys,
+    private readonly signals?: HandoverSignals,
   ) {}
 
   async add(agent: string, score: number, handle: string, now: number): Promise<void> {
@@ -22,6 +24,7 @@ export class RatingStore {
       .lpush(this.keys.ratingLog, JSON.stringify({ agent, score, handle, at: now }))
       .ltrim(this.keys.ratingLog, 0, 9999)
       .exec();
+    this.signals?.emit({ type: 'rated', score });
   }
 
   async perAgent(): Promise<AgentRating[]> {

@@ -18,8 +18,10 @@ export interface TurnInfo {
   /** The policy rule that decided the turn (src/understanding/policy), for logs and stories. */
   rule?: string;
   /** What the FAQ did this turn, when it was consulted: answered, offered close hits, or found nothing. */
-  faq?: 'answered' | 'offered' | 'missed';
+  faq?: FaqTurnResult;
 }
+
+export type FaqTurnResult = 'answered' | 'offered' | 'missed';
 
 export function turnInfo(ctx: TurnContext): TurnInfo {
   let info = ctx.turnState.get(TURN_INFO) as TurnInfo | undefined;

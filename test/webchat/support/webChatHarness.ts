@@ -15,6 +15,7 @@ import { PushRegistry } from '../../../src/channels/pushRegistry';
 import { webChatRoutes } from '../../../src/channels/webchat/webChatRoutes';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
+import { BotMetrics } from '../../../src/metrics/botMetrics';
 import type { Recognizer } from '../../../src/nlu/types';
 import { connectRedis } from '../../../src/redis/connectRedis';
 import { BotRuntime } from '../../../src/runtime/botRuntime';
@@ -77,6 +78,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
     recognizer: noRecognizer,
     dataFiles: DEFAULT_DATA_FILES,
     localizer: defaultLocalizer(),
+    metrics: new BotMetrics(),
     adapter,
     runtime,
     pushers: new PushRegistry({ send: async () => undefined }),
