@@ -5,8 +5,7 @@
  * bare botbuilder echo bot (MemoryStorage, same restify, same load) as the ceiling.
  * Options: --total N (requests per level and round, default 2000), --levels 1,8,32, --rounds 3,
  * --conversations N (default 256), --redis URL, --node-flags "..." (extra Node flags for both
- * bots). Medians over the rounds are printed. Both bots run as `npm start` runs ours (plain
- * `node` with the start script's flags), so peak RSS is the bot's own process.
+ * bots), --help. Medians over the rounds are printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,20 +18,26 @@ import { runLoad, type LoadResult } from './loadGenerator';
 
 const ROOT = resolve(__dirname, '..');
 
-/**
- * The Node flags of `npm start` (package.json), so the bench measures the bot as it ships. The
- * echo bot gets the same flags: the ceiling must not be handicapped by runtime settings ours has.
- */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
-  const words = (pkg.scripts?.start ?? '').split(/\s+/);
-  if (words[0] !== 'node' || words.at(-1) !== 'src/index.ts') {
-    throw new Error(`bench: expected the start script to be "node <flags> src/index.ts", got "${pkg.scripts?.start}"`);
-  }
-  return words.slice(1, -1);
+const HELP = `npm run bench -- [options]: our bot against a bare botbuilder echo bot, over HTTP on loopback.
+  --total N            requests per level and round (default 2000)
+  --levels 1,8,32      concurrency levels (default 1,8,32)
+  --rounds N           rounds; medians are printed (default 3)
+  --conversations N    distinct conversations the messages spread over (default 256)
+  --redis URL          Redis for our bot's state (default redis://127.0.0.1:6379; a private
+                       redis-server is started when nothing answers there)
+  --node-flags "..."   extra Node flags for both bots, e.g. "--max-semi-space-size=64"
+  --help               this text
+`;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
 }
-// `--node-flags "--max-semi-space-size=64"` adds flags to both sides, to try runtime tuning.
-const NODE_FLAGS = [...arg('node-flags', '').split(/\s+/).filter(Boolean), ...startFlags()];
+
+/**
+ * Both bots run their TypeScript through tsx's loader in the bot process itself (`node --import
+ * tsx`, no launcher process), so peak RSS is the bot's own; tsx costs compile time at start only.
+ */
+const NODE_FLAGS = [...arg('node-flags', '').split(/\s+/).filter(Boolean), '--import', 'tsx'];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../packageRoot';
 import { DataFileError } from './readDataFile';
 
 /** Where the bot's data files live; a bank swaps in its own with BOT_DATA_DIR or one variable per file. */
@@ -14,7 +15,7 @@ export interface DataFiles {
   understandingDir: string;
 }
 
-const INTENTS_DIR = resolve(__dirname, '../../intents');
+const INTENTS_DIR = resolve(PACKAGE_ROOT, 'intents');
 
 export const DEFAULT_DATA_FILES: DataFiles = {
   repliesDir: resolve(INTENTS_DIR, 'replies'),

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../packageRoot';
 import type { FallbackPolicy } from './fallback';
 import { INTENTS, Intent, isIntentId } from './intents';
 import { loadTrainingData } from './loadTrainingData';
@@ -39,7 +40,7 @@ export interface NluRecognizer extends Recognizer {
   readonly info: RecognizerInfo;
 }
 
-export const DEFAULT_DATA_DIR = resolve(__dirname, '../../intents/nlu');
+export const DEFAULT_DATA_DIR = resolve(PACKAGE_ROOT, 'intents/nlu');
 export const DEFAULT_CACHE_DIR = '.cache/nlu';
 
 /**

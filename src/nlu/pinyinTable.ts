@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../packageRoot';
 
 /** Where the generated table lives (see tools/generatePinyinTable.ts); part of the model cache key. */
-export const PINYIN_TABLE_FILE = resolve(__dirname, '../../intents/nlu/normalization/pinyin.txt');
+export const PINYIN_TABLE_FILE = resolve(PACKAGE_ROOT, 'intents/nlu/normalization/pinyin.txt');
 
 // Syllables that are interjections (嗯 ng, 呣 m) or too short to tell from English letters and
 // abbreviations: we read Han characters with them, but never segment Latin input into them.

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../packageRoot';
 
 /** Regional wording lexicon: data a bank extends without touching code. Part of the model cache key. */
-export const REGIONAL_WORDING_FILE = resolve(__dirname, '../../intents/nlu/normalization/regional.json');
+export const REGIONAL_WORDING_FILE = resolve(PACKAGE_ROOT, 'intents/nlu/normalization/regional.json');
 
 const regionalSchema = z
   .object({

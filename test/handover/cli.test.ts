@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import { AgentAccounts } from '../../src/handover/agentAccounts';
 import { HandoverKeys } from '../../src/handover/handoverKeys';
+import { trackChild } from '../support/childProcesses';
 import { newTestRedis, testRedisUrl, uniquePrefix } from '../support/testRedis';
 import { ROOT } from '../support/testServer';
 
@@ -18,10 +19,13 @@ afterAll(() => redis.quit());
 
 function agentCli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/handover/cli.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix },
-    });
+    // `node --import tsx` is one process (the tsx CLI would add a second one to outlive a failure).
+    const child = trackChild(
+      spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/handover/cli.ts'), ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix },
+      }),
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -3,10 +3,15 @@
  * free port, stopped in globalTeardown. Without either the run fails and says how to get Redis.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startMemoryRedis, type MemoryRedisServer } from '../../src/redis/memory/memoryRedisServer';
 import { freePort, redisAnswers as answers } from './redisProcess';
 
 export default async function globalSetup(): Promise<void> {
+  // The run's own folder (test/support/childProcesses.ts records children here); workers inherit it.
+  process.env.TEST_RUN_DIR = mkdtempSync(join(tmpdir(), 'bankbot-test-run-'));
   // TEST_STORE=memory runs the suites against the in-process store instead (it lives in jest's
   // main process; workers reach it over loopback like any Redis).
   if (process.env.TEST_STORE === 'memory') {

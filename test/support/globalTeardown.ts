@@ -1,8 +1,20 @@
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { MemoryRedisServer } from '../../src/redis/memory/memoryRedisServer';
+import { killTrackedChildren } from './childProcesses';
 
-/** Stops the throwaway redis-server (or in-process store) the global setup started, if any. */
+/**
+ * Ends what the run started: every child process a test recorded and left alive (a failed or
+ * timed-out test, a worker jest killed), then the throwaway redis-server (or in-process store) of
+ * the global setup.
+ */
 export default async function globalTeardown(): Promise<void> {
+  const runDir = process.env.TEST_RUN_DIR;
+  if (runDir) {
+    const left = killTrackedChildren(runDir);
+    if (left > 0) process.stderr.write(`globalTeardown: ended ${left} process(es) tests had left running\n`);
+    rmSync(runDir, { recursive: true, force: true });
+  }
   await (globalThis as { testMemoryRedis?: MemoryRedisServer }).testMemoryRedis?.close();
   const child = (globalThis as { testRedisChild?: ChildProcess }).testRedisChild;
   if (!child || child.exitCode !== null) return;

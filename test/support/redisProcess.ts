@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { trackChild } from './childProcesses';
 
 /** A redis-server of the test's own, so a test can stop and restart it (never the shared one). */
 export interface RedisProcess {
@@ -44,7 +45,7 @@ export async function startRedisProcess(): Promise<RedisProcess> {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      child = trackChild(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' }));
       for (let i = 0; i < 50; i++) {
         if (await redisAnswers(handle.url, 500)) return;
         await new Promise((r) => setTimeout(r, 100));

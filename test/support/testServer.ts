@@ -5,6 +5,7 @@ import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { connectRedis } from '../../src/redis/connectRedis';
+import { trackChild } from './childProcesses';
 import { testRedisUrl, uniquePrefix } from './testRedis';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -49,21 +50,33 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface SpawnOptions {
+  /** Node's arguments; default: the sources through tsx. */
+  args?: string[];
+  cwd?: string;
+  /** How long start-up may take before the test fails (NLU training on a busy machine). */
+  startMs?: number;
+}
+
 /**
- * The real app as its own OS process (`tsx src/index.ts`), for multi-process and restart tests.
- * It is ready when it logs its info-level "listening" line, so LOG_LEVEL must stay at info or below.
+ * The real app as its own OS process (`tsx src/index.ts`, or `args`), for multi-process, restart
+ * and build tests. It is ready when it logs its info-level "listening" line, so LOG_LEVEL must stay
+ * at info or below. The process is recorded for the global teardown (test/support/childProcesses.ts).
  */
-export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ChildServer> {
   // `node --import tsx` rather than the tsx CLI: the CLI runs the app in a child process and relays
   // signals, and a SIGTERM that races that relay ends the app with 143 instead of a drain.
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/index.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = options.args ?? ['--import', 'tsx', resolve(ROOT, 'src/index.ts')];
+  const child = trackChild(
+    spawn(process.execPath, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   const output: string[] = [];
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('\n')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('\n')}`)), options.startMs ?? 30_000);
     const onLine = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
         output.push(line);

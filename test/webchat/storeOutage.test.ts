@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { trackChild } from '../support/childProcesses';
 import { call, dl, history, message, openConversation } from './support/directLineClient';
 import { startHarness, type Harness } from './support/webChatHarness';
 
@@ -20,7 +21,7 @@ async function freePort(): Promise<number> {
 
 /** A redis-server of this test's own, so stopping it does not disturb other suites. */
 async function ownRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = trackChild(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' }));
   const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => 100, maxRetriesPerRequest: null });
   await probe.connect().catch(() => undefined);
   await probe.ping();

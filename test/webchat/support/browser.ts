@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ownChildPids, trackPid } from '../../support/childProcesses';
 import { ROOT } from '../../support/testServer';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -13,10 +14,15 @@ export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
+  const before = ownChildPids();
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Playwright starts Chromium as the leader of its own process group (renderers, GPU helper) but
+  // does not hand out the process; find it among this process's children.
+  for (const pid of ownChildPids()) if (!before.has(pid)) trackPid(pid, { group: true });
+  return browser;
 }
 
 /** The widget lives in a shadow root; Playwright's CSS locators pierce open shadow roots. */
