@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { bilingualSchema } from '../i18n/bilingualSchema';
 import { readDataFile } from '../i18n/readDataFile';
 import { toTraditional } from '../i18n/scriptConverters';
+import { PACKAGE_ROOT } from '../packageRoot';
 import type { HandoverLocale } from './handoverRecord';
 
 /**
@@ -10,7 +11,7 @@ import type { HandoverLocale } from './handoverRecord';
  * (`intents/cannedReplies.json`), written once in Chinese and once in English like the bot's
  * catalogue; traditional-script customers get the Chinese text converted to their variant.
  */
-export const CANNED_REPLIES_FILE = resolve(__dirname, '../../intents/cannedReplies.json');
+export const CANNED_REPLIES_FILE = resolve(PACKAGE_ROOT, 'intents/cannedReplies.json');
 
 const cannedFileSchema = z.object({
   replies: z

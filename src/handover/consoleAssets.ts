@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'restify';
-import { buildBrowserBundle } from './browserBundle';
+import { buildBrowserBundle } from '../http/browserBundle';
 
 export interface PageAsset {
   path: string;

@@ -67,14 +67,14 @@ describe('the production build', () => {
   it('compiles to dist/ with the widget bundled and the assets beside the code', async () => {
     const build = await run(['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--out', join(dir, 'dist')]);
     expect(build).toMatchObject({ code: 0 });
-    for (const file of ['src/index.js', 'src/channels/webchat/widget.bundle.js', 'src/channels/webchat/page/index.zh.html', 'src/handover/console/console.js', 'build-info.json']) {
+    for (const file of ['src/index.js', 'src/channels/webchat/widget/main.bundle.js', 'src/handover/console/app/main.bundle.js', 'src/channels/webchat/page/index.zh.html', 'src/handover/console/index.html', 'build-info.json']) {
       expect(existsSync(join(dir, 'dist', file))).toBe(true);
     }
     expect(existsSync(join(dir, 'node_modules/tsx'))).toBe(false);
     expect(existsSync(join(dir, 'node_modules/esbuild'))).toBe(false);
   });
 
-  it('starts with plain node, without tsx or esbuild installed, and answers health, widget and a chat turn', async () => {
+  it('starts with plain node, without tsx or esbuild installed, and answers health, widget, console and a chat turn', async () => {
     server = await spawnServer(
       { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix('build'), NLU_CACHE_DIR: join(dir, 'nlu-cache') },
       { args: [join(dir, 'dist/src/index.js')], cwd: dir, startMs: 300_000 },
@@ -83,6 +83,8 @@ describe('the production build', () => {
     const widget = await fetch(`${server.url}/widget.js`);
     expect(widget.status).toBe(200);
     expect((await widget.text()).length).toBeGreaterThan(1000);
+    const consoleScript = await fetch(`${server.url}/agent/console.js`);
+    expect(consoleScript.status).toBe(200);
 
     const res = await postActivity(server.url, messageActivity(connector.url, 'built-1', '我的网银证书过期了怎么办'));
     expect(res.status).toBe(200);
