@@ -17,7 +17,7 @@ import { realRecognizer } from '../dialogs/harness';
 /** Share of story turns whose every expectation holds. */
 const TURN_FLOOR = 0.82;
 /** Share of safety stories (phishing, fraud, non-alarms) that pass from start to end. */
-const SAFETY_FLOOR = 0.77;
+const SAFETY_FLOOR = 0.81;
 /** Issue 11 asks for at least this many stories of our own. */
 const MIN_STORIES = 250;
 
