@@ -32,6 +32,7 @@ export interface DataFileSettings {
   BOT_BRANCHES_FILE: string;
   BOT_REPLIES_DIR: string;
   BOT_NLU_DIR: string;
+  BOT_UNDERSTANDING_DIR: string;
 }
 
 /** What a BOT_DATA_DIR holds, laid out like `intents/`; nlu/ may be left out (ours is used). */
@@ -49,6 +50,7 @@ const PER_FILE: Array<[keyof DataFileSettings, keyof DataFiles]> = [
   ['BOT_BRANCHES_FILE', 'branchesFile'],
   ['BOT_REPLIES_DIR', 'repliesDir'],
   ['BOT_NLU_DIR', 'nluDir'],
+  ['BOT_UNDERSTANDING_DIR', 'understandingDir'],
 ];
 
 function isFolder(path: string): boolean {

@@ -11,7 +11,7 @@ import { ROOT, startTestServer, type TestServer } from '../support/testServer';
 import { call, dl, history, message, openConversation } from '../webchat/support/directLineClient';
 
 const SECRET = 'bank-data-test-secret-0123456789';
-const NO_FILES = { BOT_DATA_DIR: '', BOT_FAQ_FILE: '', BOT_BRANCHES_FILE: '', BOT_REPLIES_DIR: '', BOT_NLU_DIR: '' };
+const NO_FILES = { BOT_DATA_DIR: '', BOT_FAQ_FILE: '', BOT_BRANCHES_FILE: '', BOT_REPLIES_DIR: '', BOT_NLU_DIR: '', BOT_UNDERSTANDING_DIR: '' };
 
 /** A copy of intents/ as a bank would lay out its own folder. */
 function bankFolder(withNlu = false): string {
@@ -62,7 +62,7 @@ describe('the bank’s own data', () => {
     const dir = bankFolder();
     dirs.push(dir);
     const files = resolveDataFiles({ ...NO_FILES, BOT_DATA_DIR: dir, BOT_FAQ_FILE: 'my/faq.json' }, '/srv/bank');
-    expect(files).toEqual({ faqFile: '/srv/bank/my/faq.json', branchesFile: join(dir, 'branches.json'), repliesDir: join(dir, 'replies'), nluDir: DEFAULT_DATA_FILES.nluDir });
+    expect(files).toEqual({ ...DEFAULT_DATA_FILES, faqFile: '/srv/bank/my/faq.json', branchesFile: join(dir, 'branches.json'), repliesDir: join(dir, 'replies') });
   });
 
   it('refuses a BOT_DATA_DIR that misses a file, naming it', () => {
