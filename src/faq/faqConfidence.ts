@@ -28,7 +28,7 @@ export interface ConfidenceModel extends FaqSignals {
   bias: number;
 }
 
-export const FAQ_CONFIDENCE_MODEL: ConfidenceModel = { bias: -1.67, score: 1.46, coverage: 0.12, margin: 2.37, gap: 2.54, phrase: 1.67, shortfall: -1.5 };
+export const FAQ_CONFIDENCE_MODEL: ConfidenceModel = { bias: -1.98, score: 0.87, coverage: 0.71, margin: 3.52, gap: 2.75, phrase: 1.53, shortfall: -1.68 };
 
 export const SIGNAL_NAMES = ['score', 'coverage', 'margin', 'gap', 'phrase', 'shortfall'] as const satisfies readonly (keyof FaqSignals)[];
 

@@ -140,7 +140,7 @@ export class FaqIndex {
     };
     const confidence = faqConfidence(signals, this.settings.confidence);
     if (signals.coverage < this.settings.minCoverage) return { outcome: 'none', hits: [], ranked, confidence, signals };
-    if (confidence >= this.settings.answerConfidence) return { outcome: 'answer', hits: [top], ranked, confidence, signals };
+    if (confidence >= this.settings.answerConfidence && top.coverage >= this.settings.answerMinCoverage) return { outcome: 'answer', hits: [top], ranked, confidence, signals };
     const close = ranked.filter((h) => h.score >= this.settings.minScore && h.score >= top.score * this.settings.closeRatio);
     return { outcome: 'choose', hits: close.slice(0, this.settings.maxChoices), ranked, confidence, signals };
   }

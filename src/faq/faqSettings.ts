@@ -21,6 +21,8 @@ export interface FaqSettings {
   minCoverage: number;
   /** At or above this confidence the best entry is answered outright; below it the close entries are offered. */
   answerConfidence: number;
+  /** An answer also needs the entry to contain at least this share of the question's content. */
+  answerMinCoverage: number;
   /** Hits scoring at least this share of the best one are "close": offered as choices. */
   closeRatio: number;
   /** At most this many close hits are offered as choices. */
@@ -35,7 +37,8 @@ export const DEFAULT_FAQ_SETTINGS: FaqSettings = {
   coverageBlend: 0.8,
   minScore: 0.15,
   minCoverage: 0.25,
-  answerConfidence: 0.8,
+  answerConfidence: 0.7,
+  answerMinCoverage: 0.45,
   closeRatio: 0.7,
   maxChoices: 4,
   confidence: FAQ_CONFIDENCE_MODEL,

@@ -22,7 +22,7 @@ const CHINESE_STOP_BIGRAMS: ReadonlySet<string> = new Set([
 /** Characters too common to say anything on their own (the single-character terms skip them). */
 const CHINESE_STOP_CHARS: ReadonlySet<string> = new Set([
   ...'的了吗我你您是在有么怎吧呢啊要能会想个一这那就都也还和与及或被把给让到去来说用什为多少几',
-  ...'不可以他她它们很太些得着里呀哦嗯喔哈啦嘛咯好请',
+  ...'不可以他她它们很太些得着里呀哦嗯喔哈啦嘛咯好请问顺便啲',
 ]);
 
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
@@ -33,7 +33,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   'got', 'but', 'yet', 'just', 'also', 'too', 'very', 'some', 'now', 'then', 'than', 'been', 'being', 'were',
   'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him', 'us', 'mine', 'ok', 'okay', 'let', 'really',
   'tell', 'know', 'say', 'said', 'thing', 'things', 'anything', 'something', 'someone', 'way', 'go', 'make',
-  'hi', 'hello', 'thanks', 'thank', 'im', 'ive', 'dont', 'doesnt', 'cant', 'wont', 'isnt', 'whats', 'should',
+  'hi', 'hello', 'thanks', 'thank', 'wait', 'btw', 'anyway', 'actually', 'quick', 'question', 'im', 'ive', 'dont', 'doesnt', 'cant', 'wont', 'isnt', 'whats', 'should',
 ]);
 
 /** A text cut into what the index counts. */
