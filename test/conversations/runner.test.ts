@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStories, StoryFileError } from '../../src/conversations/loadStories';
 import { runStories } from '../../src/conversations/runStories';
+import { selectStories } from '../../src/conversations/selectStories';
 import { buildReport } from '../../src/conversations/storyReport';
 import { StoryWorld } from '../../src/conversations/storyWorld';
 import { realRecognizer } from '../dialogs/harness';
@@ -40,6 +41,17 @@ describe('story files', () => {
   it('refuses a turn that is both a customer message and an agent action', () => {
     const path = storyFile('both.json', [{ id: 'both', category: 'handover', lang: 'en', turns: [{ say: 'hi', agent: 'take', says: 'x' }] }]);
     expect(() => loadStories([path])).toThrow(/story "both": turns\.0: a turn has exactly one of "say" \(and\/or "location"\), "agent" or "event"/);
+  });
+
+  it('keeps only the stories a --filter names by id, category, file or language', () => {
+    const path = storyFile('bag.json', [
+      { id: 'hk-one', category: 'branch', lang: 'zh-Hant-HK', turns: [{ say: '香港分行', script: 'zh-Hant' }] },
+      { id: 'en-two', category: 'cancel', lang: ['en', 'mixed'], turns: [{ say: 'cancel', script: 'en' }] },
+    ]);
+    expect(selectStories([path], ['zh-hant-hk']).map((s) => s.id)).toEqual(['hk-one']);
+    expect(selectStories([path], ['CANCEL', 'nothing-like-this']).map((s) => s.id)).toEqual(['en-two']);
+    expect(selectStories([path], ['mixed']).map((s) => s.id)).toEqual(['en-two']);
+    expect(selectStories([path], []).map((s) => s.id)).toEqual(['hk-one', 'en-two']);
   });
 
   it('refuses the same story id twice', () => {
