@@ -10,6 +10,7 @@ import { CustomerServiceBot } from '../src/bot';
 import { PlaceholderHandover } from '../src/handover/placeholderHandover';
 import { createRecognizer } from '../src/nlu/createRecognizer';
 import { BotRuntime } from '../src/runtime/botRuntime';
+import { TurnJournal } from '../src/runtime/turnJournal';
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from '../src/runtime/turnLock';
 import { redisOptions } from '../src/redis/connectRedis';
 import { RedisStorage } from '../src/storage/redisStorage';
@@ -22,14 +23,14 @@ const TURNS = 5000;
 async function cpuPerTurn(storage: Storage, lock: TurnLock, recognizer: Awaited<ReturnType<typeof createRecognizer>>): Promise<number> {
   const { conversationState, userState } = botStates(storage);
   const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: new PlaceholderHandover() });
-  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger: pino({ level: 'silent' }) });
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), logger: pino({ level: 'silent' }) });
   const adapter = new CollectingAdapter();
   const run = async (n: number) => {
     let next = 0;
     const worker = async () => {
       while (next < n) {
         const i = next++;
-        await runtime.handleTurn(adapter.context(`c${i % 256}`, TEXTS[i % TEXTS.length]));
+        await runtime.handleTurn(adapter.context(`c${i % 256}`, TEXTS[i % TEXTS.length], `m${n}-${i}-${Math.random()}`));
         adapter.sent.length = 0;
       }
     };
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
   const nluUs = ((performance.now() - t0) / 20000) * 1000;
   const memoryUs = await cpuPerTurn(new MemoryStorage(), new LocalTurnLock(), recognizer);
   // The app's connection options (auto-pipelining included).
-  const redis = new Redis(redisOptions());
+  // `--redis-url redis://…` points the bench at a Redis of its own (default: 127.0.0.1:6379).
+  const urlAt = process.argv.indexOf('--redis-url');
+  const redis = urlAt > 0 ? new Redis(process.argv[urlAt + 1], redisOptions()) : new Redis(redisOptions());
   await redis.connect();
   const prefix = `turncost:${Date.now()}:`;
   const redisUs = await cpuPerTurn(new RedisStorage(redis, { prefix, ttlSeconds: 600 }), new RedisTurnLock(redis, { prefix, lockMs: 5000, waitMs: 5000 }), recognizer);

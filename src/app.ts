@@ -24,6 +24,7 @@ import { metricsRoutes } from './metrics/metricsRoutes';
 import { createRecognizer } from './nlu/createRecognizer';
 import type { StateConnection } from './redis/connectRedis';
 import { BotRuntime } from './runtime/botRuntime';
+import { TurnJournal } from './runtime/turnJournal';
 import { RedisTurnLock } from './runtime/turnLock';
 import { describeListenError } from './startup/portCheck';
 import { StartupError } from './startup/startupError';
@@ -70,7 +71,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     lockMs: config.TURN_LOCK_MS,
     waitMs: config.TURN_LOCK_WAIT_MS,
   });
-  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), logger });
   runtime.use(handover.middleware, handover.prefetch);
   const metrics = new BotMetrics(logger);
   runtime.observe(metrics.observeTurn);

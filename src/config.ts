@@ -87,8 +87,11 @@ export const configSchema = z.object({
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: text('bankbot:'),
   STATE_TTL_SECONDS: int('STATE_TTL_SECONDS', 60, 10 * 365 * 86400, 30 * 86400),
-  /** How long one conversation's turn may hold its lock before another process may take over. */
-  TURN_LOCK_MS: int('TURN_LOCK_MS', 1000, 120000, 15000),
+  /**
+   * Lease of a conversation's lock: the running turn renews it, so this is how soon another process
+   * takes over the conversation of a process that died (issue 13: within about 3 s).
+   */
+  TURN_LOCK_MS: int('TURN_LOCK_MS', 1000, 120000, 3000),
   /** How long a turn waits for another turn of the same conversation to finish. */
   TURN_LOCK_WAIT_MS: int('TURN_LOCK_WAIT_MS', 100, 120000, 10000),
   MicrosoftAppId: text(),

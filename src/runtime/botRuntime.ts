@@ -5,6 +5,7 @@ import type { SnapshotBotState } from '../storage/snapshotBotState';
 import type { TurnBot } from '../turnBot';
 import { ReplyBuffer } from './replyBuffer';
 import { turnInfo, type TurnInfo } from './turnInfo';
+import { repliesOf, type TurnJournal } from './turnJournal';
 import type { TurnLock } from './turnLock';
 import { takeTurnWrites } from './turnWrites';
 
@@ -35,6 +36,8 @@ export interface BotRuntimeDeps {
   lock: TurnLock;
   /** Read together with taking the lock, saved once at the end of every turn. */
   states: SnapshotBotState[];
+  /** Makes turns idempotent per channel message id (recorded in the conversation state). */
+  journal?: TurnJournal;
   logger: Logger;
   middleware?: TurnMiddleware[];
   observers?: TurnObserver[];
@@ -47,8 +50,9 @@ export function conversationKey(ctx: TurnContext): string {
 
 /**
  * The one turn pipeline every channel adapter calls: lock the conversation, run middleware and
- * the bot with replies held back, save state, then release the replies. If the save fails the
- * replies are dropped and the error propagates, so the channel answers 503 and retries.
+ * the bot with replies held back, save state (with the turn's journal entry and replies), then
+ * release the replies. If the save fails the replies are dropped and the error propagates, so
+ * the channel answers 503 and retries; a retry of a saved turn re-delivers its recorded replies.
  */
 export class BotRuntime {
   private readonly middleware: TurnMiddleware[];
@@ -104,6 +108,7 @@ export class BotRuntime {
           script: info.script,
           outcome,
           rule: info.rule,
+          ...(info.replayed ? { replayed: true } : {}),
           latencyMs,
         },
         'turn',
@@ -112,11 +117,21 @@ export class BotRuntime {
   };
 
   private async runLocked(ctx: TurnContext): Promise<void> {
-    const buffer = new ReplyBuffer(ctx);
     // Load every state up front and together (usually already read along with the lock): lazy
     // loading would read conversation and user state one after the other.
     await Promise.all(this.deps.states.map((s) => s.load(ctx)));
+    const done = this.deps.journal?.find(ctx);
+    if (done) {
+      // The channel sent this message again after its turn was saved (the reply or the HTTP
+      // answer got lost): send what the turn answered then, do not run it twice.
+      turnInfo(ctx).replayed = true;
+      const replies = repliesOf(done);
+      if (replies.length > 0) await ctx.sendActivities(replies);
+      return;
+    }
+    const buffer = new ReplyBuffer(ctx);
     await this.runChain(ctx, 0);
+    this.deps.journal?.record(ctx, buffer.pending);
     try {
       await Promise.all([...this.deps.states.map((s) => s.saveChanges(ctx)), ...takeTurnWrites(ctx)]);
     } catch (err) {

@@ -20,6 +20,11 @@ export class ReplyBuffer {
     });
   }
 
+  /** The replies held so far (the turn journal records them with the state). */
+  get pending(): readonly Partial<Activity>[] {
+    return this.held;
+  }
+
   get size(): number {
     return this.held.length;
   }

@@ -19,6 +19,8 @@ export interface TurnInfo {
   rule?: string;
   /** What the FAQ did this turn, when it was consulted: answered, offered close hits, or found nothing. */
   faq?: FaqTurnResult;
+  /** The channel sent this message again after its turn was saved: the stored replies went out again, the bot did not run. */
+  replayed?: boolean;
 }
 
 export type FaqTurnResult = 'answered' | 'offered' | 'missed';

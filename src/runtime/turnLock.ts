@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { BotError, ErrorCode } from '../errors';
 import { LuaScript } from '../redis/luaScript';
+import { conversationKeys } from './conversationKeys';
 
 /**
  * Reads a turn may start together with its first attempt to take the lock. Redis runs commands of
- * one connection in order, so reads sent right behind a successful `SET NX` see the state as the
+ * one connection in order, so reads sent right behind a successful attempt see the state as the
  * lock holder before us left it: the turn saves a round trip. If that attempt finds the lock
  * taken, the reads may be stale and are dropped.
  */
@@ -41,26 +42,70 @@ export class LocalTurnLock implements TurnLock {
   }
 }
 
-const RELEASE = new LuaScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+/*
+ * The lock is a queue per conversation: a sorted set of waiting turns scored by an arrival
+ * sequence, and a hash of their lease deadlines. The head of the queue holds the lock. Every
+ * entry has a lease its process renews (the holder by a timer, a waiter by polling); an entry
+ * whose lease ran out belongs to a dead process and is dropped by whoever looks next, so a dead
+ * holder blocks its conversation for at most one lease. Arrival order across processes is the
+ * order of the sequence, not whichever waiter happened to poll first after a release.
+ * Plain commands only (no TIME, no key built inside the script), so the in-memory store runs them
+ * and a Redis Cluster sees every key declared, all under the conversation's hash tag.
+ *
+ * KEYS: queue (zset), leases (hash), sequence. ARGV: token, now ms, lease ms, key ttl s.
+ * Returns 1 when `token` now holds the lock, 0 when it waits.
+ */
+const TAKE = new LuaScript(`
+local now = tonumber(ARGV[2])
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+  redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[3]), ARGV[1])
+end
+redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[3]))
+for _ = 1, 64 do
+  local head = redis.call('ZRANGE', KEYS[1], 0, 0)[1]
+  if head == ARGV[1] then break end
+  local deadline = tonumber(redis.call('HGET', KEYS[2], head))
+  if deadline and deadline >= now then break end
+  redis.call('ZREM', KEYS[1], head)
+  redis.call('HDEL', KEYS[2], head)
+end
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
+if redis.call('ZRANGE', KEYS[1], 0, 0)[1] == ARGV[1] then return 1 end
 return 0
+`);
+
+/** KEYS: queue, leases. ARGV: token, now ms, lease ms. 1 while the entry is still queued (lease extended), 0 once it was dropped. */
+const RENEW = new LuaScript(`
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], tonumber(ARGV[2]) + tonumber(ARGV[3]))
+return 1
+`);
+
+/** KEYS: queue, leases. ARGV: token. */
+const LEAVE = new LuaScript(`
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+return 1
 `);
 
 export interface RedisTurnLockOptions {
   prefix: string;
-  /** Lock lifetime: a crashed process's lock frees itself after this. */
+  /** Lease of a turn (held or waiting): a dead process's place is given up after this. */
   lockMs: number;
   /** How long to wait for a busy conversation before failing the turn (the channel retries). */
   waitMs: number;
 }
 
+/** Queue keys live an hour past their last use: long enough for any turn, short enough to leave nothing behind. */
+const QUEUE_TTL_SECONDS = 3600;
+
 /**
- * A short per-conversation lock in Redis (SET NX PX with a random token, released only by its
- * owner), as Rasa's RedisLockStore does. We chose a lock over eTag-retry-on-conflict because the
- * issue asks for turns of one conversation to run *in order*: with optimistic retries two turns
- * would both run, and the loser would run again against the winner's state, sending replies
- * twice if it had already sent any. The eTag check in RedisStorage still guards the write in
- * case a lock outlives `lockMs`.
+ * A per-conversation lock in Redis that survives its owner dying (lease plus renewal) and grants
+ * turns in arrival order across processes (a sequence in Redis). We chose a lock over
+ * eTag-retry-on-conflict because turns of one conversation must run *in order*: with optimistic
+ * retries two turns would both run, and the loser would run again against the winner's state.
+ * The eTag check in RedisStorage fences a turn that lost its lease (a stalled process): its save
+ * is refused and nothing it computed is sent.
  */
 export class RedisTurnLock implements TurnLock {
   private readonly local = new LocalTurnLock();
@@ -72,36 +117,55 @@ export class RedisTurnLock implements TurnLock {
 
   run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T> {
     return this.local.run(key, async () => {
-      const redisKey = `${this.options.prefix}lock:${key}`;
+      const keys = this.keys(key);
       const token = randomUUID();
-      await this.acquire(redisKey, token, prefetch);
+      await this.acquire(keys, token, prefetch);
+      const renewal = this.renewWhileRunning(keys, token);
       try {
         return await fn();
       } finally {
-        await RELEASE.run(this.redis, [redisKey], [token]).catch(() => undefined);
+        clearInterval(renewal);
+        await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
       }
     });
   }
 
-  private async acquire(redisKey: string, token: string, prefetch?: LockPrefetch): Promise<void> {
+  private keys(key: string): string[] {
+    const base = conversationKeys(this.options.prefix, key);
+    return [base.lockQueue, base.lockLeases, base.lockSequence];
+  }
+
+  /** Renews the lease a third of the way through, so two missed renewals still leave it standing. */
+  private renewWhileRunning(keys: string[], token: string): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      RENEW.run(this.redis, keys.slice(0, 2), [token, Date.now(), this.options.lockMs]).catch(() => undefined);
+    }, Math.max(50, Math.floor(this.options.lockMs / 3)));
+    timer.unref();
+    return timer;
+  }
+
+  private async acquire(keys: string[], token: string, prefetch?: LockPrefetch): Promise<void> {
     const deadline = Date.now() + this.options.waitMs;
     let pause = 5;
     for (let attempt = 0; ; attempt++) {
-      let ok: string | null;
+      let ok: unknown;
       try {
-        const taking = this.redis.set(redisKey, token, 'PX', this.options.lockMs, 'NX');
-        // Same tick as the SET, so auto-pipelining sends the reads right behind it.
+        const taking = TAKE.run(this.redis, keys, [token, Date.now(), this.options.lockMs, QUEUE_TTL_SECONDS]);
+        // Same tick as the script, so auto-pipelining sends the reads right behind it.
         if (attempt === 0) prefetch?.start();
         ok = await taking;
-        if (attempt === 0 && ok !== 'OK') prefetch?.discard();
+        if (attempt === 0 && ok !== 1) prefetch?.discard();
       } catch (err) {
         if (attempt === 0) prefetch?.discard();
+        await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
         throw new BotError(ErrorCode.StoreUnavailable, `RedisTurnLock.acquire(): Redis did not answer: ${String(err)}`, {
           cause: err,
         });
       }
-      if (ok === 'OK') return;
+      if (ok === 1) return;
       if (Date.now() + pause > deadline) {
+        // Give up our place, so the turns queued behind us need not wait out our lease.
+        await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
         throw new BotError(ErrorCode.TurnBusy, `RedisTurnLock.acquire(): conversation still busy after ${this.options.waitMs} ms`);
       }
       await new Promise((r) => setTimeout(r, pause));

@@ -12,9 +12,11 @@ export class CollectingAdapter extends BotAdapter {
   async deleteActivity(): Promise<void> {}
   async continueConversation(_ref: Partial<ConversationReference>, _logic: (ctx: TurnContext) => Promise<void>): Promise<void> {}
 
-  context(conversationId: string, text: string): TurnContext {
+  /** `id`: the channel's message id (a retry carries the same one). */
+  context(conversationId: string, text: string, id?: string): TurnContext {
     return new TurnContext(this, {
       type: 'message',
+      ...(id ? { id } : {}),
       channelId: 'test',
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       from: { id: 'u', name: 'u' },

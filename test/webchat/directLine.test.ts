@@ -23,6 +23,21 @@ describe('Direct Line conversation', () => {
     expect(log.body.activities[0].from.role).toBe('bot');
   });
 
+  it('answers a retried post (same clientActivityID) once: one echo, one reply, the same id', async () => {
+    const g = await openConversation(h.url, SECRET);
+    const post = () =>
+      call<{ id: string }>(h.url, 'POST', `${dl(g.conversationId)}/activities`, {
+        auth: g.token,
+        body: message('我的卡丢了', { channelData: { clientActivityID: 'retry-1' } }),
+      });
+    const first = await post();
+    const second = await post();
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    const log = await history(h.url, g.token, g.conversationId);
+    expect(log.body.activities.map((a) => a.text)).toEqual(['welcome (no locale)', '我的卡丢了', 'echo: 我的卡丢了']);
+  });
+
   it('starting the same conversation again (a page reload) does not greet twice', async () => {
     const g = await openConversation(h.url, SECRET);
     const again = await call<Grant>(h.url, 'POST', '/v3/directline/conversations', { auth: g.token });

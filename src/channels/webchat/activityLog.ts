@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { maskPii } from '../../pii/maskPii';
 import { LuaScript } from '../../redis/luaScript';
 import { storeCall } from './storeCall';
 
@@ -17,14 +18,23 @@ import { storeCall } from './storeCall';
  * every append renews.
  */
 
+/*
+ * KEYS: count, log, turns (hash: turn key -> first index). ARGV: max, ttl, turn key ('' for none),
+ * activities. A turn key makes the append idempotent: a turn's activities (the customer's message
+ * and the bot's replies) are appended once, however often the turn is re-delivered.
+ */
 const APPEND = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-local count = #ARGV - 2
+if ARGV[3] ~= '' then
+  local seen = redis.call('HGET', KEYS[3], ARGV[3])
+  if seen then return tonumber(seen) end
+end
+local count = #ARGV - 3
 local first = redis.call('INCRBY', KEYS[1], count) - count
-for i = 3, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+for i = 4, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[1]), -1)
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
-redis.call('EXPIRE', KEYS[2], tonumber(ARGV[2]))
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], ARGV[3], first) end
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], tonumber(ARGV[2])) end
 return first
 `);
 
@@ -37,6 +47,9 @@ local from = tonumber(ARGV[1]) - base
 if from < 0 then from = 0 end
 return {total, base + from, redis.call('LRANGE', KEYS[2], from, -1)}
 `);
+
+/** A replyToId of "^k" in a stored entry means "the entry k places before this one" (see WebChatAdapter.push). */
+export const RELATIVE_REPLY = '^';
 
 const readReply = z.union([z.literal(-1), z.tuple([z.number(), z.number(), z.array(z.string())])]);
 
@@ -80,13 +93,17 @@ export class ActivityLog {
   /**
    * Appends in order and returns the ids given, or undefined when the conversation has no log
    * (never started, or expired). Ids follow Direct Line's "{conversationId}|{sequence}" form.
+   * With `turnKey`, a second append under the same key appends nothing and returns the first
+   * append's ids. Text is stored with personal data masked (src/pii).
    */
-  async append(conversationId: string, activities: Partial<Activity>[]): Promise<string[] | undefined> {
+  async append(conversationId: string, activities: Partial<Activity>[], turnKey = ''): Promise<string[] | undefined> {
     if (activities.length === 0) return [];
-    const stored = activities.map(({ id: _ignored, ...rest }) => JSON.stringify(rest));
+    const stored = activities.map(({ id: _ignored, ...rest }) =>
+      JSON.stringify(typeof rest.text === 'string' ? { ...rest, text: maskPii(rest.text) } : rest),
+    );
     const first = Number(
       await storeCall('ActivityLog.append()', () =>
-        APPEND.run(this.redis, this.keys(conversationId), [this.options.max, this.options.ttlSeconds, ...stored]),
+        APPEND.run(this.redis, this.keys(conversationId), [this.options.max, this.options.ttlSeconds, turnKey, ...stored]),
       ),
     );
     if (first < 0) return undefined;
@@ -98,18 +115,22 @@ export class ActivityLog {
   /** Activities with index >= watermark still in the log, or undefined when there is no log. */
   async read(conversationId: string, watermark: number): Promise<ActivityPage | undefined> {
     const reply = readReply.parse(
-      await storeCall('ActivityLog.read()', () => READ.run(this.redis, this.keys(conversationId), [watermark])),
+      await storeCall('ActivityLog.read()', () => READ.run(this.redis, this.keys(conversationId).slice(0, 2), [watermark])),
     );
     if (reply === -1) return undefined;
     const [total, start, items] = reply;
     // Entries are JSON that append() above wrote from validated activities.
-    const activities = items.map((json, i) => ({ ...(JSON.parse(json) as Partial<Activity>), id: activityId(conversationId, start + i) }));
+    const activities = items.map((json, i) => {
+      const activity = JSON.parse(json) as Partial<Activity>;
+      const back = activity.replyToId?.startsWith(RELATIVE_REPLY) ? Number(activity.replyToId.slice(RELATIVE_REPLY.length)) : 0;
+      return { ...activity, ...(back > 0 ? { replyToId: activityId(conversationId, start + i - back) } : {}), id: activityId(conversationId, start + i) };
+    });
     return { activities, watermark: total };
   }
 
-  private keys(conversationId: string): [string, string] {
+  private keys(conversationId: string): [string, string, string] {
     const base = `${this.options.prefix}dl:{${conversationId}}`;
-    return [`${base}:count`, `${base}:log`];
+    return [`${base}:count`, `${base}:log`, `${base}:turns`];
   }
 }
 

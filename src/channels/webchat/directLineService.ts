@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { BotError, ErrorCode } from '../../errors';
 import type { ActivityLog, ActivityPage } from './activityLog';
@@ -73,9 +74,16 @@ export class DirectLineService {
     return { conversationId, ...this.deps.tokens.issue(conversationId, user) };
   }
 
-  /** POST …/activities: log the client's activity (clients see their own echo), then run the turn. */
+  /**
+   * POST …/activities: run the turn; the client's activity is logged with the turn's replies
+   * (clients see their own echo). The turn is keyed by the client's `channelData.clientActivityID`
+   * (Web Chat and our widget send one), so a retry of a post is answered once.
+   */
   async post(caller: Caller, conversationId: string, posted: PostedActivity): Promise<{ id: string }> {
-    if (!(await this.deps.limiter.hit(conversationId))) {
+    // Both in one batch: the log's existence is checked before a turn runs for a conversation
+    // that has none.
+    const [allowed, exists] = await Promise.all([this.deps.limiter.hit(conversationId), this.deps.log.exists(conversationId)]);
+    if (!allowed) {
       throw new BotError(
         ErrorCode.TooManyRequests,
         `more than ${this.deps.limiter.limit} activities in ${this.deps.limiter.windowMs} ms for this conversation; slow down`,
@@ -87,15 +95,16 @@ export class DirectLineService {
     // Typing from the customer is not kept or sent to the bot: it would only cost a locked turn.
     if (posted.type === ActivityTypes.Typing) return { id: '' };
     const { from, ...rest } = posted;
+    if (!exists) throw notFound(conversationId);
+    const clientId = posted.channelData?.clientActivityID;
+    const turnKey = typeof clientId === 'string' && clientId !== '' ? `c:${clientId}` : `s:${randomUUID()}`;
     const activity: Partial<Activity> = {
       ...rest,
       ...this.envelope(conversationId, userId, from?.name),
+      id: `${conversationId}|${turnKey}`,
       timestamp: new Date(),
     };
-    const ids = await this.deps.log.append(conversationId, [activity]);
-    if (!ids) throw notFound(conversationId);
-    await this.deps.adapter.receive({ ...activity, id: ids[0] });
-    return { id: ids[0] };
+    return { id: await this.deps.adapter.receiveFromClient(activity, turnKey) };
   }
 
   async read(conversationId: string, watermark: number): Promise<ActivityPage> {

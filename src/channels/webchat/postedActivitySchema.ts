@@ -41,7 +41,8 @@ export const postedActivitySchema = z.object({
     .optional(),
   name: z.string().max(100).optional(),
   value: z.unknown().optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
+  // clientActivityID (Web Chat's, our widget's) keys the turn: a retried post is answered once.
+  channelData: z.looseObject({ clientActivityID: z.string().min(1).max(128).optional() }).optional(),
   entities: z.array(z.looseObject({ type: z.string().max(100) })).max(10).optional(),
   attachments: z.array(z.never({ message: 'attachments (file uploads) are not supported' })).optional(),
 });

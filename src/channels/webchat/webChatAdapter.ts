@@ -7,13 +7,24 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { BotError, ErrorCode } from '../../errors';
-import type { ActivityLog } from './activityLog';
+import { RELATIVE_REPLY, type ActivityLog } from './activityLog';
 import { BOT_ACCOUNT, DIRECTLINE_CHANNEL_ID } from './directLineIds';
 
 /** Activities a Direct Line client never sees: emulator traces, delays ('delay', no ActivityTypes constant), invoke plumbing. */
 const NOT_FOR_CLIENTS = new Set<string>([ActivityTypes.Trace, 'delay', ActivityTypes.InvokeResponse]);
 
 export type TurnHandler = (ctx: TurnContext) => Promise<void>;
+
+/** The customer's message of a turn, appended to the log together with the turn's first replies. */
+const ECHO = Symbol('directLineEcho');
+
+interface PendingEcho {
+  activity: Partial<Activity>;
+  /** Makes the turn's append idempotent (ActivityLog.append). */
+  turnKey: string;
+  /** Set once appended: the id the client gets for its activity. */
+  id?: string;
+}
 
 /**
  * The web channel's BotAdapter: a posted activity becomes a turn of the one bot (through the
@@ -29,23 +40,43 @@ export class WebChatAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs one turn for an activity already validated, stamped and logged by the route. */
+  /** Runs one turn for an activity already validated and stamped (the bot's own conversationUpdate). */
   async receive(activity: Partial<Activity>): Promise<void> {
     const ctx = new TurnContext(this, activity);
     await this.runMiddleware(ctx, this.handleTurn);
   }
 
+  /**
+   * Runs the turn of a customer's activity and returns the id it got in the log. The activity is
+   * logged only with the turn's replies, once the turn's state is saved: a message whose turn
+   * failed (503, the client retries) leaves nothing in the log, and a retry of a saved turn
+   * (`turnKey` is the same) appends nothing twice.
+   */
+  async receiveFromClient(activity: Partial<Activity>, turnKey: string): Promise<string> {
+    const ctx = new TurnContext(this, activity);
+    const echo: PendingEcho = { activity, turnKey };
+    ctx.turnState.set(ECHO, echo);
+    await this.runMiddleware(ctx, this.handleTurn);
+    // The turn sent nothing (a human agent has the conversation, or the bot stayed silent).
+    if (echo.id === undefined) await this.push(activity.conversation?.id ?? '', [], echo);
+    return echo.id ?? '';
+  }
+
   async sendActivities(ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const conversationId = ctx.activity.conversation?.id ?? '';
     const visible = activities.filter((a) => !NOT_FOR_CLIENTS.has(a.type ?? ''));
-    const ids = await this.push(conversationId, visible);
+    const echo = ctx.turnState.get(ECHO) as PendingEcho | undefined;
+    const ids = await this.push(conversationId, visible, echo?.id === undefined ? echo : undefined);
     // botbuilder expects one response per activity passed in, hidden ones included.
     let next = 0;
     return activities.map((a) => ({ id: NOT_FOR_CLIENTS.has(a.type ?? '') ? '' : ids[next++] }));
   }
 
-  /** Appends bot (or human agent) activities to a conversation's log; the push path of this channel. */
-  async push(conversationId: string, activities: Partial<Activity>[]): Promise<string[]> {
+  /**
+   * Appends bot (or human agent) activities to a conversation's log; the push path of this channel.
+   * With `echo`, the customer's activity goes first, in the same idempotent append.
+   */
+  async push(conversationId: string, activities: Partial<Activity>[], echo?: PendingEcho): Promise<string[]> {
     const timestamp = new Date();
     const stamped = activities.map((a) => ({
       ...a,
@@ -56,9 +87,16 @@ export class WebChatAdapter extends BotAdapter {
       timestamp,
       serviceUrl: undefined,
     }));
-    const ids = await this.log.append(conversationId, stamped);
+    // A reply to the echo refers to it by position ("^k": k entries earlier), as its log id is
+    // only known once appended; ActivityLog.read resolves it.
+    const all = echo
+      ? [echo.activity, ...stamped.map((a, i) => (a.replyToId === echo.activity.id ? { ...a, replyToId: `${RELATIVE_REPLY}${i + 1}` } : a))]
+      : stamped;
+    const ids = await this.log.append(conversationId, all, echo?.turnKey);
     if (!ids) throw new BotError(ErrorCode.NotFound, `WebChatAdapter.push(): conversation ${conversationId} has no activity log (never started or expired)`);
-    return ids;
+    if (!echo) return ids;
+    echo.id = ids[0];
+    return ids.slice(1);
   }
 
   updateActivity(): Promise<void> {

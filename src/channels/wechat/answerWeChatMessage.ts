@@ -6,10 +6,11 @@
  * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html).
  */
 import type { Activity } from 'botbuilder';
+import { BotError, ErrorCode } from '../../errors';
 import type { Localizer } from '../../i18n/localizer';
 import { hashId, type Logger } from '../../logger';
 import { renderReplies } from './renderReplies';
-import { toActivity } from './toActivity';
+import { toActivity, type Inbound } from './toActivity';
 import { badRequest } from './wechatRejection';
 import type { TurnLogic, WeChatAdapter } from './WeChatAdapter';
 import type { WeChatDedupe } from './wechatDedupe';
@@ -43,33 +44,61 @@ export async function answerWeChatMessage(deps: AnswerDeps, message: WeChatMessa
     return NOTHING;
   }
   const key = dedupeKeyOf(message);
-  const claim = await deps.dedupe.claim(key);
-  if (!claim.owner) {
+  for (;;) {
+    const claim = await deps.dedupe.claim(key);
+    if (claim.owner) return answerOwned(deps, key, claim.token, inbound, deadline);
     const record = claim.record?.state === 'done' ? claim.record : await deps.dedupe.waitForReply(key, deadline);
-    deps.logger.info({ ...log, replayed: record?.state === 'done' }, 'wechat retry of a message already taken');
-    return { passive: record?.state === 'done' ? record.reply : null, pushAfter: [] };
+    if (record?.state === 'done') {
+      deps.logger.info({ ...log, replayed: true }, 'wechat retry of a message already answered');
+      return { passive: record.reply, pushAfter: [] };
+    }
+    // The first copy gave its claim up (its turn failed, or its process died and the lease ran
+    // out): this copy runs the turn, if there is still time to answer.
+    if (record === undefined && Date.now() < deadline) continue;
+    // Still running elsewhere: "success" would tell WeChat to stop retrying, and the message would
+    // be lost if that process then died. A 503 lets WeChat retry once more.
+    deps.logger.info(log, 'wechat retry of a message still being answered');
+    throw new BotError(ErrorCode.TurnBusy, 'WeChat: this message is still being answered by an earlier copy; retry');
   }
+}
+
+async function answerOwned(
+  deps: AnswerDeps,
+  key: string,
+  token: string,
+  inbound: Extract<Inbound, { kind: 'notice' | 'turn' }>,
+  deadline: number,
+): Promise<Answer> {
   if (inbound.kind === 'notice') {
     const text = noticeText(deps.localizer, inbound.notice);
     await deps.dedupe.finish(key, text);
     return { passive: text, pushAfter: [] };
   }
-  return runBotTurn(deps, key, inbound.activity, deadline);
+  return runBotTurn(deps, key, token, inbound.activity, deadline);
 }
 
-async function runBotTurn(deps: AnswerDeps, key: string, activity: Partial<Activity>, deadline: number): Promise<Answer> {
+async function runBotTurn(deps: AnswerDeps, key: string, token: string, activity: Partial<Activity>, deadline: number): Promise<Answer> {
   const openId = activity.conversation?.id ?? '';
+  const running = deps.adapter.runTurn(activity, deps.logic, deadline);
+  deps.dedupe.holdWhile(key, token, running.then((outcome) => (outcome.inTime ? undefined : outcome.late)));
   let outcome;
   try {
-    outcome = await deps.adapter.runTurn(activity, deps.logic, deadline);
+    outcome = await running;
   } catch (err) {
     // Nothing reached the customer: let WeChat's retry run the turn again.
-    await deps.dedupe.release(key);
+    await deps.dedupe.release(key, token);
     throw err;
   }
   if (!outcome.inTime) {
-    await deps.dedupe.finish(key, null);
-    outcome.late.catch((err: unknown) => lateTurnFailed(deps, openId, err));
+    // The claim stays "running" (and renewed) until the late turn ends, so a retry meanwhile
+    // neither runs it twice nor is told "success" for a turn that may still die with its process.
+    outcome.late.then(
+      () => deps.dedupe.finish(key, null),
+      async (err: unknown) => {
+        await deps.dedupe.release(key, token);
+        lateTurnFailed(deps, openId, err);
+      },
+    ).catch((err: unknown) => deps.logger.error({ err, channel: 'wechat' }, 'wechat dedupe record not updated after a late turn'));
     return NOTHING;
   }
   const messages = renderReplies(outcome.activities);

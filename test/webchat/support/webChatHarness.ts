@@ -18,6 +18,7 @@ import { createLogger } from '../../../src/logger';
 import { BotMetrics } from '../../../src/metrics/botMetrics';
 import type { Recognizer } from '../../../src/nlu/types';
 import { connectRedis } from '../../../src/redis/connectRedis';
+import { TurnJournal } from '../../../src/runtime/turnJournal';
 import { BotRuntime } from '../../../src/runtime/botRuntime';
 import { RedisTurnLock } from '../../../src/runtime/turnLock';
 import { botStates } from '../../../src/storage/snapshotBotState';
@@ -64,7 +65,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
   const storage = new RedisStorage(redis, { prefix, ttlSeconds: config.STATE_TTL_SECONDS });
   const { conversationState, userState } = botStates(storage);
   const lock = new RedisTurnLock(redis, { prefix, lockMs: config.TURN_LOCK_MS, waitMs: config.TURN_LOCK_WAIT_MS });
-  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], logger });
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), logger });
   const adapter = new BotFrameworkAdapter();
   const context: AppContext = {
     config,
