@@ -7,6 +7,7 @@
 import type { Redis } from 'ioredis';
 import { hashId } from '../../src/logger';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { holdTurnLock as holdLock, releaseTurnLock as releaseLock } from '../support/holdTurnLock';
 import { newTestRedis } from '../support/testRedis';
 import { startWeChatApiStandIn, type WeChatApiStandIn } from './support/wechatApiStandIn';
 import { waitUntil } from './support/waitUntil';
@@ -29,9 +30,8 @@ afterAll(async () => {
   await redis?.quit();
 });
 
-const lockKey = (openId: string) => `${server.prefix}lock:wechat/${openId}`;
-const holdTurnLock = (openId: string) => redis.set(lockKey(openId), 'held-by-test', 'PX', 60_000);
-const releaseTurnLock = (openId: string) => redis.del(lockKey(openId));
+const holdTurnLock = (openId: string) => holdLock(redis, server.prefix, `wechat/${openId}`);
+const releaseTurnLock = (openId: string) => releaseLock(redis, server.prefix, `wechat/${openId}`);
 const turnsFor = (openId: string) =>
   server.logs.filter((l) => l.includes('"msg":"turn"') && l.includes(`"conversation":"${hashId(openId)}"`)).length;
 
@@ -55,8 +55,9 @@ describe('replies that miss the passive window', () => {
     const xml = textXml(openId, '证书过期了', newMsgId());
     await holdTurnLock(openId);
     expect(await (await postPlain(server.url, xml)).text()).toBe('success');
-    // WeChat's retry arrives while the first turn still waits for the lock.
-    expect(await (await postPlain(server.url, xml)).text()).toBe('success');
+    // WeChat's retry arrives while the first turn still waits for the lock: it is told to retry
+    // (a "success" would end WeChat's retries, and the message would be lost if the first process died).
+    expect((await postPlain(server.url, xml)).status).toBe(503);
     await releaseTurnLock(openId);
     await api.waitForPushes(openId, 1);
     await waitUntil(() => turnsFor(openId) > 0, 'the turn log line');

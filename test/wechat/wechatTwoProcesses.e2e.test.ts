@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
+import { holdTurnLock, releaseTurnLock } from '../support/holdTurnLock';
 import { ROOT, spawnServer, type ChildServer } from '../support/testServer';
 import { newTestRedis, testRedisUrl, uniquePrefix } from '../support/testRedis';
 import { startWeChatApiStandIn, type WeChatApiStandIn } from './support/wechatApiStandIn';
@@ -38,9 +39,9 @@ afterAll(async () => {
 it('fetches one token for both processes', async () => {
   const customers = [newOpenId(), newOpenId()];
   // Hold both conversations' turn locks so both turns miss the passive window and must push.
-  for (const openId of customers) await redis.set(`${prefix}lock:wechat/${openId}`, 'held-by-test', 'PX', 60_000);
+  for (const openId of customers) await holdTurnLock(redis, prefix, `wechat/${openId}`);
   await Promise.all(customers.map((openId, i) => postPlain(servers[i].url, textXml(openId, '你好'))));
-  await Promise.all(customers.map((openId) => redis.del(`${prefix}lock:wechat/${openId}`)));
+  await Promise.all(customers.map((openId) => releaseTurnLock(redis, prefix, `wechat/${openId}`)));
   const pushes = await Promise.all(customers.map((openId) => api.waitForPushes(openId, 1, 60_000)));
   expect(api.tokenRequests).toBe(1);
   expect(pushes[0][0].token).toBe(pushes[1][0].token);

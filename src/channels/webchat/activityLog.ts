@@ -94,12 +94,13 @@ export class ActivityLog {
    * Appends in order and returns the ids given, or undefined when the conversation has no log
    * (never started, or expired). Ids follow Direct Line's "{conversationId}|{sequence}" form.
    * With `turnKey`, a second append under the same key appends nothing and returns the first
-   * append's ids. Text is stored with personal data masked (src/pii).
+   * append's ids. The customer's text is stored with personal data masked (src/pii).
    */
   async append(conversationId: string, activities: Partial<Activity>[], turnKey = ''): Promise<string[] | undefined> {
     if (activities.length === 0) return [];
+    // The customer's own words are masked; the bot's replies are the bank's text (branch phones).
     const stored = activities.map(({ id: _ignored, ...rest }) =>
-      JSON.stringify(typeof rest.text === 'string' ? { ...rest, text: maskPii(rest.text) } : rest),
+      JSON.stringify(rest.from?.role === 'user' && typeof rest.text === 'string' ? { ...rest, text: maskPii(rest.text) } : rest),
     );
     const first = Number(
       await storeCall('ActivityLog.append()', () =>
