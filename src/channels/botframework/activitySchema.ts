@@ -1,16 +1,44 @@
 import { z } from 'zod';
 
+/** The connector address replies go to: only http(s), never `javascript:`, `file:` and the like. */
+const serviceUrl = z
+  .string({ message: 'serviceUrl is required' })
+  .max(2048)
+  .refine((raw) => {
+    try {
+      const { protocol } = new URL(raw);
+      return protocol === 'https:' || protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'serviceUrl must be an http(s) URL');
+
+/**
+ * Activity types this bot answers. An `invoke` (Teams card actions, sign-in, message extensions)
+ * waits for an invoke response the bot never gives: CloudAdapter would answer 501 with no body.
+ */
+const UNSUPPORTED_TYPES = new Set(['invoke']);
+
 /**
  * The least an incoming Bot Framework activity needs before we hand it to the CloudAdapter.
- * botbuilder validates little itself and would fail deep inside a turn with an unclear error.
+ * botbuilder validates little itself and would fail deep inside a turn (a 500) without the
+ * channel, the sender or the address to reply to.
  */
 export const incomingActivitySchema = z
   .object({
-    type: z.string().min(1, 'type is required'),
-    conversation: z.object({ id: z.string().min(1, 'conversation.id is required') }).passthrough(),
-    channelId: z.string().min(1).optional(),
-    serviceUrl: z.string().url('serviceUrl must be a URL').optional(),
+    type: z
+      .string({ message: 'type is required' })
+      .min(1, 'type is required')
+      .max(64)
+      .refine((type) => !UNSUPPORTED_TYPES.has(type), 'activities of this type are not supported by this bot'),
+    id: z.string().max(256).optional(),
+    channelId: z.string({ message: 'channelId is required' }).min(1, 'channelId is required').max(64),
+    serviceUrl,
+    from: z.looseObject({ id: z.string({ message: 'from.id is required' }).min(1, 'from.id is required').max(256) }),
+    recipient: z.looseObject({ id: z.string().max(256) }).optional(),
+    conversation: z.looseObject({ id: z.string({ message: 'conversation.id is required' }).min(1, 'conversation.id is required').max(512) }),
     text: z.string().max(64 * 1024).optional(),
+    locale: z.string().max(32).optional(),
   })
   .passthrough();
 

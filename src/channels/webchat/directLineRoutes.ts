@@ -15,7 +15,7 @@ import {
   startBodySchema,
   watermarkSchema,
 } from './postedActivitySchema';
-import { readJsonBody } from './readJsonBody';
+import { readJsonBody } from '../../http/readJsonBody';
 import type { z } from 'zod';
 
 /**

@@ -30,8 +30,42 @@ const parser = new XMLParser({
   trimValues: true,
 });
 
+/** WeChat's documents nest two levels (three with the safe-mode envelope); a little slack for the rest. */
+const MAX_DEPTH = 8;
+/** Element names that would become an object's prototype links once parsed into an object. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * One pass over the raw text before the (recursive) validator and parser see it: refuses deep
+ * nesting and reserved element names. CDATA sections, comments and declarations are skipped whole.
+ */
+function checkShape(xml: string): void {
+  let depth = 0;
+  let i = xml.indexOf('<');
+  while (i !== -1) {
+    if (xml.startsWith('<![CDATA[', i) || xml.startsWith('<!--', i)) {
+      const end = xml.indexOf(xml[i + 2] === '[' ? ']]>' : '-->', i);
+      if (end === -1) throw new WeChatXmlError('unterminated CDATA section or comment');
+      i = xml.indexOf('<', end);
+      continue;
+    }
+    const close = xml.indexOf('>', i);
+    if (close === -1) throw new WeChatXmlError('unterminated tag');
+    const next = xml[i + 1];
+    if (next === '/') depth--;
+    else if (next !== '?' && next !== '!') {
+      const name = /^[^\s/>]*/.exec(xml.slice(i + 1, Math.min(close, i + 65)))?.[0] ?? '';
+      if (RESERVED_NAMES.has(name)) throw new WeChatXmlError(`element name <${name}> is not accepted`);
+      if (xml[close - 1] !== '/') depth++;
+      if (depth > MAX_DEPTH) throw new WeChatXmlError(`elements nest deeper than ${MAX_DEPTH} levels`);
+    }
+    i = xml.indexOf('<', close);
+  }
+}
+
 export function parseWeChatXml(xml: string): WeChatFields {
   if (FORBIDDEN.test(xml)) throw new WeChatXmlError('DOCTYPE and entity declarations are not accepted');
+  checkShape(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new WeChatXmlError(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const doc: unknown = parser.parse(xml);

@@ -1,5 +1,6 @@
 import type { Request } from 'restify';
-import { BotError, ErrorCode } from '../../errors';
+import { BotError, ErrorCode } from '../errors';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './jsonDepth';
 
 /**
  * Reads a JSON body with a byte cap. Our own reader (not restify's bodyParser) so that every
@@ -17,6 +18,7 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
   const raw = Buffer.concat(chunks).toString('utf8');
   if (raw.trim() === '') return {};
   if (!req.is('json')) throw new BotError(ErrorCode.UnsupportedMediaType, 'expected Content-Type: application/json');
+  if (jsonTooDeep(raw)) throw new BotError(ErrorCode.BadRequest, `request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(raw) as unknown;
   } catch {
