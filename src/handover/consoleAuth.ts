@@ -37,6 +37,12 @@ export async function agentOf(req: Request, sessions: AgentSessions): Promise<st
   return token ? sessions.resolve(token) : undefined;
 }
 
+/** The console (sign-in session) a request comes from, as AgentSessions.consoleOf names it. */
+export function consoleOf(req: Request, sessions: AgentSessions): string | undefined {
+  const token = readCookie(req, SESSION_COOKIE);
+  return token ? sessions.consoleOf(token) : undefined;
+}
+
 /** Where a sign-in attempt comes from, for the rate limit: the socket, never a spoofable header. */
 export function clientAddress(req: Request): string {
   return req.socket.remoteAddress ?? 'unknown';

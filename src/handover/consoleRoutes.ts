@@ -6,7 +6,7 @@ import { DeskError, type AgentDesk, type DeskRefusal } from './agentDesk';
 import type { AgentSessions } from './agentSessions';
 import { AGENT_TOOL_ROUTES } from './agentToolRoutes';
 import type { AgentTools } from './agentTools';
-import { agentOf, noStore } from './consoleAuth';
+import { agentOf, consoleOf, noStore } from './consoleAuth';
 import { emptyBody, handleParam, messageBody, ticketParam } from './consoleSchemas';
 import { OpenStreams, openEventStream } from './eventStream';
 import type { HandoverEvents } from './handoverEvents';
@@ -102,7 +102,7 @@ export function withAgent(deps: ConsoleDeps, run: (req: Request, res: Response, 
     noStore(res);
     const agent = await agentOf(req, deps.sessions);
     if (!agent) return sendError(res, 401, 'UNAUTHORIZED', 'sign in to the agent console first');
-    await deps.sessions.touch(agent, deps.clock());
+    await deps.sessions.touch(agent, deps.clock(), consoleOf(req, deps.sessions));
     await run(req, res, agent);
   };
 }
@@ -133,7 +133,9 @@ export function registerConsoleApi(server: Server, deps: ConsoleDeps): OpenStrea
   const open = new OpenStreams();
   server.get(
     '/agent/api/events',
-    withAgent(deps, async (req, res, agent) => openEventStream(req, res, agent, deps.events, deps.sessions, deps.clock, open)),
+    withAgent(deps, async (req, res, agent) =>
+      openEventStream(req, res, { agent, console: consoleOf(req, deps.sessions) }, deps.events, deps.sessions, deps.clock, open),
+    ),
   );
   return open;
 }

@@ -106,6 +106,7 @@ export function createHandover(deps: HandoverDeps): Handover {
       limiter: new SignInLimiter(redis, keys),
       cookie: { secure: config.COOKIE_SECURE, maxAgeSeconds: config.AGENT_SESSION_TTL_SECONDS },
       clock,
+      events,
     });
     const streams = registerConsoleApi(server, { desk, tools, sessions, tickets, ratings, events, logger, clock });
     const sweeper = setInterval(() => void service.sweep().catch((err) => logger.warn({ err }, 'handover: wait sweep failed')), SWEEP_MS);

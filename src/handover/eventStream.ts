@@ -16,7 +16,16 @@ export function visibleTo(event: HandoverEvent, agent: string): boolean {
  * see, from whichever bot process published it. The page reloads the lists on `queue`, `tickets`,
  * `ratings`, `assigned` and `closed`, and appends `message` entries to the open conversation.
  */
-export function openEventStream(req: Request, res: Response, agent: string, events: HandoverEvents, sessions: AgentSessions, clock: () => number, open: OpenStreams): void {
+export function openEventStream(
+  req: Request,
+  res: Response,
+  who: { agent: string; console?: string },
+  events: HandoverEvents,
+  sessions: AgentSessions,
+  clock: () => number,
+  open: OpenStreams,
+): void {
+  const { agent } = who;
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -25,11 +34,17 @@ export function openEventStream(req: Request, res: Response, agent: string, even
   });
   res.write('retry: 2000\n: connected\n\n');
   const unsubscribe = events.subscribe((event) => {
+    if (event.type === 'signedOut') {
+      // This console signed out (perhaps through another process): its stream ends, so no
+      // customer message reaches it and its heartbeat no longer keeps the agent present.
+      if (event.console === who.console) res.end();
+      return;
+    }
     if (visibleTo(event, agent)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
   });
   const heartbeat = setInterval(() => {
     res.write(': heartbeat\n\n');
-    void sessions.touch(agent, clock()).catch(() => undefined);
+    void sessions.touch(agent, clock(), who.console).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
   const stop = () => {

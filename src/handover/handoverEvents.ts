@@ -23,6 +23,8 @@ export const handoverEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), handle: z.string(), agent: z.string() }),
   // An agent changed their status (online / away / offline): transfer menus refresh.
   z.object({ type: z.literal('agents') }),
+  // One console signed out: every process ends that console's live streams (never sent to browsers).
+  z.object({ type: z.literal('signedOut'), console: z.string() }),
 ]);
 export type HandoverEvent = z.infer<typeof handoverEventSchema>;
 

@@ -45,6 +45,10 @@ export class HandoverKeys {
   get presence(): string {
     return `${this.base}presence`;
   }
+  /** ZSET console session → last time (ms) that console of `agent` was seen (presence per console). */
+  agentConsoles(agent: string): string {
+    return `${this.base}presence:consoles:${agent}`;
+  }
   signInFailures(scope: string): string {
     return `${this.base}signin-failures:${scope}`;
   }

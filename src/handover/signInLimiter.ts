@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { HandoverKeys } from './handoverKeys';
 
 export interface SignInLimits {
-  /** Failed attempts allowed per window for one agent name. */
+  /** Attempts allowed per window for one agent name (a success resets it). */
   maxPerName: number;
   /** …and from one client address (higher: a contact centre's agents may share one NAT address). */
   maxPerAddress: number;
@@ -11,10 +11,16 @@ export interface SignInLimits {
 
 export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { maxPerName: 5, maxPerAddress: 20, windowSeconds: 15 * 60 };
 
+/** The attempt may go on to the password check (0), or must wait this many seconds. */
+export type Admission = { allowed: true } | { allowed: false; retryAfter: number };
+
 /**
- * Slows password guessing: failures are counted in Redis per name and per address (so the limit
- * holds across bot processes; each failure restarts the window), and once either reaches the limit every attempt is refused — even
- * with the right password — until the window passes.
+ * Slows password guessing. Every attempt is counted in Redis per name and per address *before*
+ * the password is checked, atomically (one MULTI), so parallel guesses cannot all pass the check
+ * while the counters still read low: of 40 guesses sent at once, exactly `maxPerName` reach the
+ * (slow, scrypt) password check. The counters are shared by all bot processes; each attempt
+ * restarts the window. A successful sign-in clears its name's counter and gives back its address
+ * slot.
  */
 export class SignInLimiter {
   constructor(
@@ -23,28 +29,30 @@ export class SignInLimiter {
     private readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
   ) {}
 
-  /** Seconds until the next attempt is allowed, or 0 when it is allowed now. */
-  async retryAfter(name: string, address: string): Promise<number> {
-    const scopes = this.scopes(name, address);
-    const counts = await Promise.all(scopes.map((s) => this.redis.get(s)));
-    const limits = [this.limits.maxPerName, this.limits.maxPerAddress];
-    const blocked = scopes.filter((_, i) => Number(counts[i] ?? 0) >= limits[i]);
-    if (blocked.length === 0) return 0;
-    const ttls = await Promise.all(blocked.map((s) => this.redis.ttl(s)));
-    return Math.max(1, ...ttls);
+  async admit(name: string, address: string): Promise<Admission> {
+    const [byName, byAddress] = this.scopes(name, address);
+    const replies = await this.redis
+      .multi()
+      .incr(byName)
+      .expire(byName, this.limits.windowSeconds)
+      .incr(byAddress)
+      .expire(byAddress, this.limits.windowSeconds)
+      .exec();
+    const nameCount = Number(replies?.[0]?.[1] ?? Infinity);
+    const addressCount = Number(replies?.[2]?.[1] ?? Infinity);
+    if (nameCount > this.limits.maxPerName || addressCount > this.limits.maxPerAddress) {
+      return { allowed: false, retryAfter: this.limits.windowSeconds };
+    }
+    return { allowed: true };
   }
 
-  async recordFailure(name: string, address: string): Promise<void> {
-    const multi = this.redis.multi();
-    for (const scope of this.scopes(name, address)) multi.incr(scope).expire(scope, this.limits.windowSeconds);
-    await multi.exec();
+  /** The attempt succeeded: the name starts afresh, and it used no slot of its address. */
+  async succeeded(name: string, address: string): Promise<void> {
+    const [byName, byAddress] = this.scopes(name, address);
+    await this.redis.multi().del(byName).decr(byAddress).exec();
   }
 
-  async reset(name: string): Promise<void> {
-    await this.redis.del(this.keys.signInFailures(`name:${name.toLowerCase()}`));
-  }
-
-  private scopes(name: string, address: string): string[] {
+  private scopes(name: string, address: string): [string, string] {
     return [this.keys.signInFailures(`name:${name.toLowerCase()}`), this.keys.signInFailures(`ip:${address}`)];
   }
 }

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { sendError } from '../http/sendError';
 import type { AgentAccounts } from './agentAccounts';
 import type { AgentSessions } from './agentSessions';
+import type { HandoverEvents } from './handoverEvents';
 import { clearedCookie, clientAddress, noStore, readCookie, SESSION_COOKIE, sessionCookie, type CookieOptions } from './consoleAuth';
 import { consoleBodyParser, requireJson } from './consoleRoutes';
 import { signInBody } from './consoleSchemas';
@@ -13,6 +14,8 @@ export interface SignInDeps {
   limiter: SignInLimiter;
   cookie: CookieOptions;
   clock: () => number;
+  /** Tells every process to end a signed-out console's live streams. */
+  events: HandoverEvents;
 }
 
 /** `POST /agent/api/signin` and `/signout`: the only console API calls open without a session. */
@@ -24,19 +27,17 @@ export function registerSignInRoutes(server: Server, deps: SignInDeps): void {
     if (!parsed.success) return sendError(res, 400, 'BAD_REQUEST', 'expected {"name": "...", "password": "..."}');
     const { name, password } = parsed.data;
     const address = clientAddress(req);
-    const wait = await deps.limiter.retryAfter(name, address);
-    if (wait > 0) {
-      res.header('Retry-After', String(wait));
-      return sendError(res, 429, 'TOO_MANY_REQUESTS', `too many failed sign-ins; try again in ${wait} s`);
+    // Counted before the password check, so parallel guesses cannot slip past the limit.
+    const admission = await deps.limiter.admit(name, address);
+    if (!admission.allowed) {
+      res.header('Retry-After', String(admission.retryAfter));
+      return sendError(res, 429, 'TOO_MANY_REQUESTS', `too many sign-in attempts; try again in ${admission.retryAfter} s`);
     }
     const agent = await deps.accounts.verify(name, password);
-    if (!agent) {
-      await deps.limiter.recordFailure(name, address);
-      return sendError(res, 401, 'UNAUTHORIZED', 'wrong name or password');
-    }
-    await deps.limiter.reset(name);
+    if (!agent) return sendError(res, 401, 'UNAUTHORIZED', 'wrong name or password');
+    await deps.limiter.succeeded(name, address);
     const token = await deps.sessions.create(agent);
-    await deps.sessions.touch(agent, deps.clock());
+    await deps.sessions.touch(agent, deps.clock(), deps.sessions.consoleOf(token));
     res.header('Set-Cookie', sessionCookie(token, deps.cookie));
     res.json({ agent });
   });
@@ -46,8 +47,13 @@ export function registerSignInRoutes(server: Server, deps: SignInDeps): void {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
       const agent = await deps.sessions.resolve(token);
-      await deps.sessions.destroy(token);
-      if (agent) await deps.sessions.setOffline(agent);
+      if (agent) {
+        // This console only: the agent's other consoles keep their session, streams and customers.
+        await deps.sessions.signOut(token, agent, deps.clock());
+        await deps.events.publish({ type: 'signedOut', console: deps.sessions.consoleOf(token) });
+      } else {
+        await deps.sessions.destroy(token);
+      }
     }
     res.header('Set-Cookie', clearedCookie(deps.cookie));
     res.json({ ok: true });

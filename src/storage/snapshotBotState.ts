@@ -2,6 +2,9 @@ import { BotState, ConversationState, UserState, type Storage, type StorageKeyFa
 
 type StateObject = Record<string, unknown> & { eTag?: string };
 
+/** An eTag no stored item ever has (RedisStorage and MemoryStorage issue others): "write only if absent". */
+export const ABSENT_ETAG = 'absent';
+
 interface Cached {
   state: StateObject;
   /** The state as loaded (or last saved), serialized without its eTag; '' forces a save. */
@@ -52,6 +55,10 @@ export class SnapshotBotState extends BotState {
     const prefetched = context.turnState.get(this.prefetchKey) as Promise<StateObject> | undefined;
     context.turnState.delete(this.prefetchKey);
     const state = prefetched && !force ? await prefetched : await this.read(context);
+    // A conversation with no stored state yet is saved "only if still absent": botbuilder's
+    // Storage treats a missing eTag as "overwrite", which would let a turn that lost its lock
+    // overwrite the first turn another process saved meanwhile. No stored eTag equals this one.
+    if (!this.options.lastWriterWins && state.eTag === undefined) state.eTag = ABSENT_ETAG;
     context.turnState.set(this.cacheKey, { state, snapshot: serialize(state) } satisfies Cached);
     return state;
   }

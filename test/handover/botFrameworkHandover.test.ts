@@ -15,6 +15,8 @@ beforeAll(async () => {
   connector = await startConnectorStandIn();
   server = await startTestServer({ HANDOVER_HOURS: 'always' });
   await createAgent(server.prefix, 'alice');
+  // Signs in with one console only, so signing it out takes the agent offline (presence is per console).
+  await createAgent(server.prefix, 'dora');
 });
 
 afterAll(async () => {
@@ -113,7 +115,7 @@ describe('handover on the Bot Framework channel', () => {
 
   it('hands the customer back to the bot when their agent has gone offline', async () => {
     const agent = new ConsoleClient(server.url);
-    await agent.signIn('alice');
+    await agent.signIn('dora');
     const conv = 'bf-handover-gone';
     await say(conv, '转人工');
     await agent.json('POST', `/agent/api/conversations/${handleOf('msteams', conv)}/take`);

@@ -103,6 +103,23 @@ describe('BotRuntime across processes', () => {
     }
   });
 
+  it("refuses to save a lock-losing turn over another's first turn of a new conversation", async () => {
+    const conv = `c-new-${Date.now()}`;
+    const slow = makeProcess(prefix, 400);
+    const fast = makeProcess(prefix);
+    try {
+      const late = slow.runtime.handleTurn(slow.adapter.context(conv, 'late'));
+      await new Promise((r) => setTimeout(r, 100));
+      await slow.redis.del(conversationKeys(prefix, `test/${conv}`).lockQueue);
+      await fast.runtime.handleTurn(fast.adapter.context(conv, 'first'));
+      await expect(late).rejects.toMatchObject({ code: 'TURN_BUSY' });
+      const items = await fast.storage.read([`test/conversations/${conv}/`]);
+      expect((items[`test/conversations/${conv}/`] as { list: string[] }).list).toEqual(['first']);
+    } finally {
+      await Promise.all([slow.redis.quit(), fast.redis.quit()]);
+    }
+  });
+
   it('runs turns of two conversations of one customer at the same time (user state: last writer wins)', async () => {
     const redis = newTestRedis();
     const storage = new RedisStorage(redis, { prefix, ttlSeconds: 600 });

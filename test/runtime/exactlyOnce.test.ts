@@ -106,8 +106,8 @@ describe('exactly-once turns', () => {
 
   it('keeps a long turn\'s lock while it runs (its lease is renewed), so a second turn waits for it', async () => {
     const conv = `c-long-${Date.now()}`;
-    const slow = makeProcess(prefix, { delayMs: 1200, lockMs: 300 });
-    const other = makeProcess(prefix, { lockMs: 300 });
+    const slow = makeProcess(prefix, { delayMs: 4000, lockMs: 1000 });
+    const other = makeProcess(prefix, { lockMs: 1000 });
     try {
       const first = slow.runtime.handleTurn(slow.adapter.context(conv, 'first', 'm1'));
       await new Promise((r) => setTimeout(r, 100));
@@ -121,7 +121,7 @@ describe('exactly-once turns', () => {
 
   it('runs two messages of one conversation sent to two processes in the order they arrived (100 of 100 pairs)', async () => {
     const conv = `c-order-${Date.now()}`;
-    const busy = makeProcess(prefix, { delayMs: 15 });
+    const busy = makeProcess(prefix, { delayMs: 10 });
     const [p1, p2] = procs;
     try {
       for (let pair = 0; pair < 100; pair++) {
@@ -140,5 +140,5 @@ describe('exactly-once turns', () => {
     } finally {
       await busy.redis.quit();
     }
-  });
+  }, 120_000);
 });
