@@ -24,6 +24,7 @@ import { metricsRoutes } from './metrics/metricsRoutes';
 import { createRecognizer } from './nlu/createRecognizer';
 import type { StateConnection } from './redis/connectRedis';
 import { BotRuntime } from './runtime/botRuntime';
+import { ReplicaAck } from './runtime/replicaAck';
 import { TurnJournal } from './runtime/turnJournal';
 import { RedisTurnLock } from './runtime/turnLock';
 import { describeListenError } from './startup/portCheck';
@@ -71,7 +72,8 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     lockMs: config.TURN_LOCK_MS,
     waitMs: config.TURN_LOCK_WAIT_MS,
   });
-  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), logger });
+  const replicaAck = config.REDIS_MIN_REPLICAS_ACK > 0 ? new ReplicaAck(redis, config.REDIS_MIN_REPLICAS_ACK, config.REDIS_REPLICA_ACK_TIMEOUT_MS) : undefined;
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), replicaAck, logger });
   runtime.use(handover.middleware, handover.prefetch);
   const metrics = new BotMetrics(logger);
   runtime.observe(metrics.observeTurn);

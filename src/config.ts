@@ -92,6 +92,13 @@ export const configSchema = z.object({
    * takes over the conversation of a process that died (issue 13: within about 3 s).
    */
   TURN_LOCK_MS: int('TURN_LOCK_MS', 1000, 120000, 3000),
+  /**
+   * Replicas that must acknowledge a turn's writes (Redis WAIT) before its replies go out; 0 = do
+   * not wait. With Sentinel, 1 keeps a failover from discarding turns the bot already answered.
+   */
+  REDIS_MIN_REPLICAS_ACK: int('REDIS_MIN_REPLICAS_ACK', 0, 16, 0),
+  /** How long a turn waits for those acknowledgements before failing with 503 (the channel retries). */
+  REDIS_REPLICA_ACK_TIMEOUT_MS: int('REDIS_REPLICA_ACK_TIMEOUT_MS', 10, 60000, 1000),
   /** How long a turn waits for another turn of the same conversation to finish. */
   TURN_LOCK_WAIT_MS: int('TURN_LOCK_WAIT_MS', 100, 120000, 10000),
   MicrosoftAppId: text(),

@@ -28,6 +28,10 @@ export function redisOptions(): RedisOptions {
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     retryStrategy: (times: number) => Math.min(100 * times, 2000),
+    // After a failover the old primary, now a replica, answers writes with READONLY: reconnect
+    // (DNS or the load balancer then leads to the new primary) and resend the command (2), instead
+    // of failing every turn while /readyz says ready.
+    reconnectOnError: (err: Error) => (err.message.startsWith('READONLY') ? 2 : false),
   };
 }
 

@@ -5,6 +5,7 @@ import type { SnapshotBotState } from '../storage/snapshotBotState';
 import type { TurnBot } from '../turnBot';
 import { ReplyBuffer } from './replyBuffer';
 import { turnInfo, type TurnInfo } from './turnInfo';
+import type { ReplicaAck } from './replicaAck';
 import { repliesOf, type TurnJournal } from './turnJournal';
 import type { TurnLock } from './turnLock';
 import { takeTurnWrites } from './turnWrites';
@@ -38,6 +39,8 @@ export interface BotRuntimeDeps {
   states: SnapshotBotState[];
   /** Makes turns idempotent per channel message id (recorded in the conversation state). */
   journal?: TurnJournal;
+  /** Replicas must have the turn's writes before its replies go out (REDIS_MIN_REPLICAS_ACK). */
+  replicaAck?: ReplicaAck;
   logger: Logger;
   middleware?: TurnMiddleware[];
   observers?: TurnObserver[];
@@ -140,6 +143,7 @@ export class BotRuntime {
       if (findBotError(err)?.code !== ErrorCode.EtagConflict) throw err;
       throw new BotError(ErrorCode.TurnBusy, 'BotRuntime: the conversation changed while this turn ran (its lock lapsed); not saved, nothing sent', { cause: err });
     }
+    await this.deps.replicaAck?.wait();
     await buffer.flush();
   }
 
