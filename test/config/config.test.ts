@@ -50,11 +50,12 @@ describe('config', () => {
 
   it('stops the process at start with the problems on stderr', () => {
     const root = join(__dirname, '../..');
-    const out = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/index.ts')], {
+    // One process (`--import tsx`, not the tsx CLI and its child), so a timeout leaves nothing behind.
+    const out = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/index.ts')], {
       cwd: root,
       env: { PATH: process.env.PATH, PORT: 'abc', MicrosoftAppType: 'Nope' },
       encoding: 'utf8',
-      timeout: 20000,
+      timeout: 60_000,
     });
     expect(out.status).toBe(1);
     expect(out.stderr).toContain('PORT: expected a number from 0 to 65535, got "abc"');

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const cli = join(root, 'src/nlu/cli.ts');
 let work: string;
 
@@ -13,8 +12,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// `node --import tsx` is one process: the tsx CLI would start a second one, which a timeout kills
+// only the first of, leaving the CLI running after the test.
 const run = (args: string[], input = '') =>
-  spawnSync(tsx, [cli, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
 
 const jsonLines = (stdout: string): unknown[] =>
   stdout
