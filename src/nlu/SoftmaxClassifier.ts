@@ -93,9 +93,14 @@ export class SoftmaxClassifier {
     return new SoftmaxClassifier(C, featureCount, weights, bias);
   }
 
-  /** Class probabilities for one vector, written into `out` (length classCount). */
-  probabilities(vector: SparseVector, out: Float64Array = new Float64Array(this.classCount)): Float64Array {
+  /**
+   * Class probabilities for one vector, written into `out` (length classCount). `temperature` > 1
+   * softens over-confident scores (temperature scaling, Guo et al. 2017): it divides the scores
+   * before the softmax, so the ranking never changes, only how sure it sounds.
+   */
+  probabilities(vector: SparseVector, out: Float64Array = new Float64Array(this.classCount), temperature = 1): Float64Array {
     scoreInto(this.weights, this.bias, this.classCount, vector.indices, vector.values, 1, out);
+    if (temperature !== 1) for (let c = 0; c < out.length; c++) out[c] /= temperature;
     return softmaxInPlace(out);
   }
 }

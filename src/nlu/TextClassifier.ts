@@ -32,9 +32,16 @@ export class TextClassifier {
     readonly model: SoftmaxClassifier,
     /** English words of the training texts: they tell English from pinyin (see PinyinReader). */
     readonly englishWords: readonly string[] = [],
+    /** Softmax temperature fitted on held-out predictions so scores are calibrated (see calibration.ts). */
+    readonly temperature = 1,
   ) {
     this.buffer = new Float64Array(labels.length);
     this.pinyinReader = new PinyinReader(englishWords);
+  }
+
+  /** The same model with calibrated scores: same ranking, probabilities divided by `temperature`. */
+  withTemperature(temperature: number): TextClassifier {
+    return new TextClassifier(this.labels, this.featureOptions, this.vectorizer, this.model, this.englishWords, temperature);
   }
 
   /** Latin words of normalized text that read as pinyin, with their syllables. */
@@ -45,7 +52,7 @@ export class TextClassifier {
   /** The best `top` labels for already-normalized text, highest probability first. */
   rankNormalized(normalizedText: string, top = 3, pinyin: PinyinWords = this.readPinyin(normalizedText)): Ranked[] {
     const vector = this.vectorizer.transform(extractFeatures(normalizedText, this.featureOptions, pinyin));
-    const probs = this.model.probabilities(vector, this.buffer);
+    const probs = this.model.probabilities(vector, this.buffer, this.temperature);
     return topK(probs, Math.min(top, this.labels.length)).map((c) => ({ label: this.labels[c], score: probs[c] }));
   }
 

@@ -1,4 +1,4 @@
-import { decide, type FallbackPolicy } from './fallback';
+import { decide, isUnsure, type FallbackPolicy } from './fallback';
 import { normalize, type Normalized } from './normalize';
 import { rankByClause } from './rankByClause';
 import type { Ranked, TextClassifier } from './TextClassifier';
@@ -11,6 +11,8 @@ export interface ClassifiedMessage {
   chosen: Ranked;
   /** Whether some Latin words were read as toneless pinyin. */
   pinyin: boolean;
+  /** `noneLabel` was chosen although another candidate is plausible (see fallback.ts). */
+  unsure: boolean;
 }
 
 /**
@@ -26,9 +28,10 @@ export function classifyMessage(
   top = 3,
 ): ClassifiedMessage {
   const normalized = normalize(typeof text === 'string' ? text : '');
-  if (normalized.text === '') return { normalized, ranked: [], chosen: { label: noneLabel, score: 1 }, pinyin: false };
+  if (normalized.text === '') return { normalized, ranked: [], chosen: { label: noneLabel, score: 1 }, pinyin: false, unsure: false };
   const pinyinWords = classifier.readPinyin(normalized.text);
   const whole = classifier.rankNormalized(normalized.text, top, pinyinWords);
   const ranked = rankByClause(classifier, text, normalized.text, whole, top);
-  return { normalized, ranked, chosen: decide(ranked, fallback, noneLabel), pinyin: pinyinWords.size > 0 };
+  const chosen = decide(ranked, fallback, noneLabel);
+  return { normalized, ranked, chosen, pinyin: pinyinWords.size > 0, unsure: isUnsure(chosen, ranked, noneLabel) };
 }

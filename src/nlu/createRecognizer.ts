@@ -89,11 +89,9 @@ function makeRecognizer(classifier: TextClassifier, fallback: FallbackPolicy, in
   return {
     info,
     recognize(text: string): Recognition {
-      const { normalized, ranked, chosen, pinyin } = classifyMessage(classifier, fallback, Intent.None, text, top);
+      const { normalized, ranked, chosen, pinyin, unsure } = classifyMessage(classifier, fallback, Intent.None, text, top);
       const alternatives: ScoredIntent[] = ranked.flatMap((r) => (isIntentId(r.label) ? [{ intent: r.label, score: r.score }] : []));
       const intent = isIntentId(chosen.label) ? chosen.label : Intent.None;
-      // Unsure: the fallback fired while a real intent was still the model's best guess.
-      const unsure = intent === Intent.None && alternatives.length > 0 && alternatives[0].intent !== Intent.None;
       // A message read (mostly) as pinyin is Chinese typed without an input method: answer in
       // Chinese, in simplified script (pinyin is the mainland's romanisation).
       const readAsChinese = pinyin && normalized.language === 'en';

@@ -29,3 +29,15 @@ export function decide(ranked: readonly Ranked[], policy: FallbackPolicy, noneLa
   if (ranked.length === 0) return { label: noneLabel, score: 1 };
   return { label: noneLabel, score: ranked[0].label === noneLabel ? ranked[0].score : 1 - ranked[0].score };
 }
+
+/**
+ * A real intent at least this probable (calibrated) makes a fallback "unsure" rather than a plain
+ * "out of scope": with calibrated scores, one such message in four or more really is that intent,
+ * enough to ask the customer ("did you mean…?") instead of answering that we cannot help.
+ */
+export const UNSURE_PLAUSIBLE = 0.25;
+
+/** Whether a `noneLabel` decision should be asked about: some other candidate is plausible. */
+export function isUnsure(chosen: Ranked, ranked: readonly Ranked[], noneLabel: string): boolean {
+  return chosen.label === noneLabel && ranked.some((r) => r.label !== noneLabel && r.score >= UNSURE_PLAUSIBLE);
+}

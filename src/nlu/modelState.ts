@@ -17,6 +17,7 @@ export const modelStateSchema = z.object({
   weights: z.string(),
   bias: z.string(),
   englishWords: z.array(z.string()).default([]),
+  temperature: z.number().positive().default(1),
   fallback: z.object({ threshold: z.number().min(0).max(1), margin: z.number().min(0).max(1) }),
 });
 
@@ -33,6 +34,7 @@ export function toModelState(key: string, classifier: TextClassifier, fallback: 
     weights: float32ToBase64(classifier.model.weights),
     bias: float32ToBase64(classifier.model.bias),
     englishWords: [...classifier.englishWords],
+    temperature: classifier.temperature,
     fallback,
   };
 }
@@ -49,5 +51,5 @@ export function fromModelState(state: ModelState): { classifier: TextClassifier;
   }
   const vectorizer = new Vectorizer(state.vocabulary, idf, state.familyWeights);
   const model = new SoftmaxClassifier(C, F, weights, bias);
-  return { classifier: new TextClassifier(state.labels, state.features, vectorizer, model, state.englishWords), fallback: state.fallback };
+  return { classifier: new TextClassifier(state.labels, state.features, vectorizer, model, state.englishWords, state.temperature), fallback: state.fallback };
 }

@@ -7,7 +7,21 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
  * A self-contained page a person can read: headline figures, per-label metrics, and the confusion
  * matrix with cells shaded by their share of the row (the diagonal green, mistakes red).
  */
-export function renderHtmlReport(title: string, metrics: Metrics, summary: Record<string, number | string>): string {
+export interface ReportSection {
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+}
+
+export function renderHtmlReport(title: string, metrics: Metrics, summary: Record<string, number | string>, sections: readonly ReportSection[] = []): string {
+  const extra = sections
+    .map(
+      (sec) =>
+        `<h2>${escape(sec.title)}</h2>\n<table><tr>${sec.header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr>\n${sec.rows
+          .map((r) => `<tr>${r.map((c) => `<td>${escape(String(c))}</td>`).join('')}</tr>`)
+          .join('\n')}</table>`,
+    )
+    .join('\n');
   const head = metrics.labels.map((l) => `<th class="v"><span>${escape(l)}</span></th>`).join('');
   const rows = metrics.labels
     .map((label, i) => {
@@ -40,6 +54,7 @@ th.v{height:9em;vertical-align:bottom;padding:0}th.v span{writing-mode:vertical-
 </style></head><body>
 <h1>${escape(title)}</h1>
 <ul>${facts}</ul>
+${extra}
 <h2>Per label</h2>
 <table><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>
 ${perLabel}</table>

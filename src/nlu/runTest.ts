@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { accuracyBy } from './accuracyBy';
+import { measureCalibration } from './calibration';
 import { computeMetrics } from './computeMetrics';
+import { groupSection, reliabilitySection } from './reportSections';
 import { groupable, groupsOf, scriptOf } from './messageGroups';
 import { safetyPairOf } from './safetyPairs';
 import { classifyMessage } from './classifyMessage';
@@ -55,6 +57,16 @@ export function runTest(args: TestArgs, out: NodeJS.WritableStream, err: NodeJS.
     return pair ? [{ pair, expected: t.intent, predicted: e.predicted[i], text: t.text }] : [];
   });
   for (const c of safetyConfusions) err.write(`  SAFETY [${c.pair}] ${c.expected} -> ${c.predicted}: ${c.text}\n`);
+  // Calibration of the model's top score before the fallback, and what "unsure" caught.
+  const calibration = measureCalibration(
+    e.classified.map((c) => c.ranked[0]?.score ?? 1),
+    e.classified.map((c, i) => (c.ranked[0]?.label ?? NONE_LABEL) === data.tests[i].intent),
+  );
+  const unsure = e.classified.filter((c) => c.unsure);
+  const unsureReport = {
+    n: unsure.length,
+    expectedAmongAlternatives: e.classified.filter((c, i) => c.unsure && c.ranked.some((r) => r.label === data.tests[i].intent)).length,
+  };
   const minIntentAccuracy = Math.min(...Object.values(perIntent).flatMap((v) => Object.values(v)));
   const summary = {
     accuracy: r4(e.metrics.accuracy),
@@ -70,6 +82,9 @@ export function runTest(args: TestArgs, out: NodeJS.WritableStream, err: NodeJS.
     minIntentAccuracy,
     perScript: accuracyBy(e.classified.map((c) => [scriptOf(c)]), correct),
     safetyConfusions,
+    ece: calibration.ece,
+    reliability: calibration.bins,
+    unsure: unsureReport,
     perGroup: accuracyBy(e.classified.map((c) => groupsOf(groupable(c))), correct),
     ...(args.cv ? { cv: crossValidate(data.train, args.cv) } : {}),
   };
@@ -83,7 +98,15 @@ export function runTest(args: TestArgs, out: NodeJS.WritableStream, err: NodeJS.
         classifyPerSec: summary.classifyPerSec,
         zh: perLanguage.zh.accuracy,
         en: perLanguage.en.accuracy,
-      }),
+        ece: calibration.ece,
+        safetyConfusions: safetyConfusions.length,
+        unsure: `${unsureReport.n} (expected intent among the alternatives in ${unsureReport.expectedAmongAlternatives})`,
+      }, [
+        reliabilitySection(calibration),
+        groupSection('Accuracy per script', summary.perScript),
+        groupSection('Accuracy per kind of message', summary.perGroup),
+        { title: 'Safety-critical confusions (target: none)', header: ['pair', 'expected', 'predicted', 'message'], rows: safetyConfusions.map((c) => [c.pair, c.expected, c.predicted, c.text]) },
+      ]),
     );
     err.write(`wrote ${args.html}\n`);
   }

@@ -9,9 +9,9 @@ export interface TrainedModel {
   fallback: FallbackPolicy;
 }
 
-/** The full training step shared by the recognizer and the CLI: the classifier, then its fallback. */
+/** The full training step shared by the recognizer and the CLI: the classifier, calibrated, and its fallback. */
 export function trainWithFallback(examples: readonly LabelledText[], noneLabel: string, options: PipelineOptions): TrainedModel {
-  const classifier = trainTextClassifier(examples, options);
-  const fallback = tuneFallback(examples, noneLabel, options).policy;
-  return { classifier, fallback };
+  const tuned = tuneFallback(examples, noneLabel, options);
+  const classifier = trainTextClassifier(examples, options).withTemperature(tuned.temperature);
+  return { classifier, fallback: tuned.policy };
 }

@@ -1,3 +1,4 @@
+import { fitTemperature, rescale } from './calibration';
 import { classifyMessage } from './classifyMessage';
 import { decide, NO_FALLBACK, type FallbackPolicy } from './fallback';
 import type { PipelineOptions } from './pipelineOptions';
@@ -7,6 +8,8 @@ import { trainTextClassifier } from './trainTextClassifier';
 
 export interface TunedFallback {
   policy: FallbackPolicy;
+  /** Softmax temperature that calibrates the scores (1 when there was nothing to tune on). */
+  temperature: number;
   /** Out-of-fold accuracy with the tuned policy and with none (how much the fallback buys). */
   accuracy: number;
   accuracyWithout: number;
@@ -16,8 +19,9 @@ export interface TunedFallback {
  * Tunes the fallback on held-out data without touching the test phrasings: k-fold cross-validation
  * over the training utterances gives every utterance a prediction from a model that never saw it,
  * then a grid search picks the threshold and margin with the best accuracy on those predictions
- * (ties go to the smaller, less intrusive setting). Without a `noneLabel` class in the data (say
- * BANKING77) falling back can only be wrong, so there is nothing to tune.
+ * (ties go to the smaller, less intrusive setting). The same predictions first fit the softmax
+ * temperature (calibration.ts), and the thresholds are searched on the calibrated scores. Without a
+ * `noneLabel` class in the data (say BANKING77) falling back can only be wrong: no threshold then.
  */
 export function tuneFallback(
   examples: readonly LabelledText[],
@@ -25,10 +29,12 @@ export function tuneFallback(
   options: PipelineOptions,
   folds = 5,
 ): TunedFallback {
-  if (!examples.some((e) => e.label === noneLabel) || examples.length < folds * 2) {
-    return { policy: NO_FALLBACK, accuracy: Number.NaN, accuracyWithout: Number.NaN };
-  }
-  const predictions = outOfFold(examples, options, folds, noneLabel);
+  if (examples.length < folds * 2) return { policy: NO_FALLBACK, temperature: 1, accuracy: Number.NaN, accuracyWithout: Number.NaN };
+  const raw = outOfFold(examples, options, folds, noneLabel);
+  const temperature = fitTemperature(raw, examples.map((e) => e.label));
+  if (!examples.some((e) => e.label === noneLabel)) return { policy: NO_FALLBACK, temperature, accuracy: Number.NaN, accuracyWithout: Number.NaN };
+  // Thresholds are tuned on calibrated scores, the scores the recognizer will report.
+  const predictions = raw.map((r) => rescale(r, temperature));
   const accuracyOf = (policy: FallbackPolicy) =>
     predictions.filter((p, i) => decide(p, policy, noneLabel).label === examples[i].label).length / examples.length;
   let best = { policy: NO_FALLBACK, accuracy: accuracyOf(NO_FALLBACK) };
@@ -40,17 +46,17 @@ export function tuneFallback(
       if (accuracy > best.accuracy + 1e-12) best = { policy, accuracy };
     }
   }
-  return { ...best, accuracyWithout };
+  return { ...best, temperature, accuracyWithout };
 }
 
-/** Each example ranked by a model trained on the other folds. */
+/** Each example ranked (over every label) by a model trained on the other folds. */
 export function outOfFold(examples: readonly LabelledText[], options: PipelineOptions, folds: number, noneLabel: string): Ranked[][] {
   const order = shuffleInPlace(examples.map((_, i) => i), seededRandom(options.softmax.seed + 1));
   const out: Ranked[][] = new Array<Ranked[]>(examples.length);
   for (let fold = 0; fold < folds; fold++) {
     const held = new Set(order.filter((_, k) => k % folds === fold));
     const model = trainTextClassifier(examples.filter((_, i) => !held.has(i)), options);
-    for (const i of held) out[i] = classifyMessage(model, NO_FALLBACK, noneLabel, examples[i].text).ranked;
+    for (const i of held) out[i] = classifyMessage(model, NO_FALLBACK, noneLabel, examples[i].text, model.labels.length).ranked;
   }
   return out;
 }

@@ -1,0 +1,70 @@
+import type { Ranked } from './TextClassifier';
+
+/** One bin of a reliability table: messages whose confidence fell in [from, to). */
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  n: number;
+  /** Mean confidence of the bin's messages. */
+  confidence: number;
+  /** Share of them that were right. */
+  accuracy: number;
+}
+
+export interface Calibration {
+  /** Expected calibration error: the n-weighted mean |accuracy - confidence| over the bins. */
+  ece: number;
+  bins: ReliabilityBin[];
+}
+
+/** ECE and reliability table (Guo et al. 2017) with equal-width bins over [0, 1]. */
+export function measureCalibration(confidences: readonly number[], correct: readonly boolean[], binCount = 10): Calibration {
+  const bins = Array.from({ length: binCount }, (_, b) => ({ from: b / binCount, to: (b + 1) / binCount, n: 0, sum: 0, hits: 0 }));
+  confidences.forEach((c, i) => {
+    const bin = bins[Math.min(binCount - 1, Math.max(0, Math.floor(c * binCount)))];
+    bin.n++;
+    bin.sum += c;
+    if (correct[i]) bin.hits++;
+  });
+  const total = Math.max(1, confidences.length);
+  let ece = 0;
+  const out = bins.map(({ from, to, n, sum, hits }) => {
+    const confidence = n === 0 ? 0 : sum / n;
+    const accuracy = n === 0 ? 0 : hits / n;
+    ece += (n / total) * Math.abs(accuracy - confidence);
+    return { from, to, n, confidence: round4(confidence), accuracy: round4(accuracy) };
+  });
+  return { ece: round4(ece), bins: out };
+}
+
+const TEMPERATURES = Array.from({ length: 46 }, (_, i) => 0.5 + i * 0.1); // 0.5 … 5.0
+
+/**
+ * Temperature scaling fitted on held-out rankings (full distributions over all labels): the
+ * temperature with the least negative log-likelihood of the true labels. Works on probabilities:
+ * p^(1/T), renormalized, is the softmax of the scores divided by T.
+ */
+export function fitTemperature(rankings: readonly Ranked[][], truth: readonly string[]): number {
+  let best = { t: 1, nll: Infinity };
+  for (const t of TEMPERATURES) {
+    let nll = 0;
+    rankings.forEach((ranked, i) => {
+      const p = rescale(ranked, t).find((r) => r.label === truth[i])?.score ?? 0;
+      nll -= Math.log(Math.max(p, 1e-12));
+    });
+    if (nll < best.nll - 1e-9) best = { t, nll };
+  }
+  return Math.round(best.t * 100) / 100;
+}
+
+/** A full ranking's probabilities at temperature `t` (the order is unchanged). */
+export function rescale(ranked: readonly Ranked[], t: number): Ranked[] {
+  if (t === 1) return [...ranked];
+  const powered = ranked.map((r) => Math.pow(Math.max(r.score, 1e-300), 1 / t));
+  const sum = powered.reduce((a, b) => a + b, 0) || 1;
+  return ranked.map((r, i) => ({ label: r.label, score: powered[i] / sum }));
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
