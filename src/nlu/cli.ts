@@ -4,6 +4,8 @@
  *
  *   classify                                  stdin: one text per line; stdout: one JSON per line
  *   eval --train F --test F [--html out.html]  CSV (text,label header) or JSONL {"text","intent"}
+ *   eval --train F --dev F|split              score on dev data (a file, or a seeded 20 % of --train)
+ *                                             to choose settings; keep --test for the final figure
  *   test [--cv K] [--html out.html] [--data DIR]  our intents/nlu: train on utterances, score held-out tests
  */
 import { parseArgs } from 'node:util';
@@ -12,7 +14,7 @@ import { runClassify } from './runClassify';
 import { runEval } from './runEval';
 import { runTest } from './runTest';
 
-const USAGE = 'usage: nlu classify | eval --train FILE --test FILE [--html FILE] | test [--cv K] [--html FILE] [--data DIR]\n';
+const USAGE = 'usage: nlu classify | eval --train FILE (--test FILE | --dev FILE|split) [--html FILE] | test [--cv K] [--html FILE] [--data DIR]\n';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
     options: {
       train: { type: 'string' },
       test: { type: 'string' },
+      dev: { type: 'string' },
       html: { type: 'string' },
       cv: { type: 'string' },
       data: { type: 'string' },
@@ -36,8 +39,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command === 'eval') {
-    if (!values.train || !values.test) throw new UsageError('eval needs --train FILE and --test FILE');
-    runEval({ train: values.train, test: values.test, html: values.html }, process.stdout, process.stderr);
+    if (!values.train || (!values.test && !values.dev)) throw new UsageError('eval needs --train FILE and --test FILE (or --dev FILE|split)');
+    if (values.test && values.dev) throw new UsageError('eval takes --test or --dev, not both');
+    runEval({ train: values.train, test: values.test, dev: values.dev, html: values.html }, process.stdout, process.stderr);
     return 0;
   }
   if (command === 'test') {

@@ -6,7 +6,19 @@
  * model-memory figure the CLI reports.
  */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return parseCsvLines(text).map((r) => r.fields);
+}
+
+/** A CSV row and the (1-based) line it starts on, so errors can name the line. */
+export interface CsvRow {
+  fields: string[];
+  line: number;
+}
+
+export function parseCsvLines(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let line = 1;
+  let rowLine = 1;
   let row: string[] = [];
   let i = 0;
   const n = text.length;
@@ -23,6 +35,7 @@ export function parseCsv(text: string): string[][] {
           break;
         }
         value += text.slice(end, q);
+        line += countNewlines(text, end, q);
         if (text[q + 1] === '"') {
           value += '"';
           end = q + 2;
@@ -46,10 +59,18 @@ export function parseCsv(text: string): string[][] {
     } else {
       if (text[i] === '\r' && text[i + 1] === '\n') i++;
       i++;
-      rows.push(row);
+      rows.push({ fields: row, line: rowLine });
+      line++;
+      rowLine = line;
       row = [];
     }
   }
-  if (row.length > 0) rows.push(row);
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  if (row.length > 0) rows.push({ fields: row, line: rowLine });
+  return rows.filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }

@@ -49,6 +49,38 @@ describe('nlu CLI', () => {
     expect(readFileSync(html, 'utf8')).toContain('Confusion matrix');
   });
 
+  it('eval --dev split scores on a held-out share of the training file, never a test file', () => {
+    const trainFile = join(work, 'dev-train.csv');
+    const rows = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? `hello friend ${i},greeting` : `bye friend ${i},goodbye`));
+    writeFileSync(trainFile, `text,category\n${rows.join('\n')}\n`);
+    const r = run(['eval', '--train', trainFile, '--dev', 'split']);
+    expect(r.status).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines[lines.length - 1]).toEqual(expect.objectContaining({ n: 4, perScript: expect.objectContaining({ en: expect.any(Object) }) }));
+    expect(r.stderr).toContain('dev split');
+  });
+
+  describe('bad input to eval fails with one line naming the file and line, never a stack trace', () => {
+    const failsWith = (content: string | undefined, pattern: RegExp) => {
+      const file = join(work, `bad-${Math.random().toString(36).slice(2)}.csv`);
+      if (content !== undefined) writeFileSync(file, content);
+      const r = run(['eval', '--train', file, '--test', file]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.split('\n').filter((l) => l.trim() !== '' && !l.includes('DeprecationWarning') && !l.includes('--trace-deprecation'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(file);
+      expect(lines[0]).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    };
+
+    it('a missing file', () => failsWith(undefined, /cannot read: ENOENT/));
+    it('a CSV with a wrong header', () => failsWith('words,intent\nhello,greeting\n', /line 1: expected a header/));
+    it('an empty label', () => failsWith('text,label\nhello,greeting\nbye,\n', /line 3: empty label/));
+    it('a 1 MB line', () => failsWith(`text,label\nhello,greeting\n${'x'.repeat(1_000_000)},greeting\n`, /line 3: text longer than 10000 characters/));
+    it('a label line after a quoted text that spans lines', () => failsWith('text,label\n"two\nlines",greeting\nbye,\n', /line 4: empty label/));
+  });
+
   it('fails with usage on stderr for an unknown command', () => {
     const r = run(['frobnicate']);
     expect(r.status).toBe(2);
