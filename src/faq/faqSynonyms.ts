@@ -17,7 +17,8 @@ export const synonymGroupSchema = z.object({
 
 export type SynonymGroup = z.output<typeof synonymGroupSchema>;
 
-const LATIN_EDGE = /^[a-z0-9]|[a-z0-9]$/;
+const LATIN_START = /^[a-z0-9]/;
+const LATIN_END = /[a-z0-9]$/;
 
 export class SynonymRewriter {
   private readonly pattern: RegExp | undefined;
@@ -46,12 +47,16 @@ export class SynonymRewriter {
     this.pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : undefined;
   }
 
-  /** Rewrites already-normalized text. A Latin canonical form is padded so it stays a word of its own. */
+  /**
+   * Rewrites already-normalized text. A canonical form's Latin edge is padded with a space, so it
+   * stays a word of its own ("改pw" → "改 password", never glued to the next word).
+   */
   rewrite(normalized: string): string {
     if (!this.pattern) return normalized;
-    return normalized.replace(this.pattern, (match) => {
+    const rewritten = normalized.replace(this.pattern, (match) => {
       const canonical = this.canonicalOf.get(match.replace(/\s+/g, ' ')) ?? match;
-      return LATIN_EDGE.test(canonical) ? ` ${canonical} ` : canonical;
+      return `${LATIN_START.test(canonical) ? ' ' : ''}${canonical}${LATIN_END.test(canonical) ? ' ' : ''}`;
     });
+    return rewritten === normalized ? normalized : rewritten.replace(/\s+/g, ' ').trim();
   }
 }
