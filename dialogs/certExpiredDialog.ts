@@ -75,6 +75,7 @@ export const certExpiredFlow: FlowDefinition = {
   help: 'help.certExpired',
   slots: ['certStatus', 'certWhen', 'certKind', 'triedFailed', 'symptom'],
   offer: 'cert.offer',
+  offerOn: ['certStatus', 'triedFailed'],
   create: (services) =>
     new WaterfallDialog<FlowStart>(DialogId.CertExpired, [(step) => decide(step), (step) => afterAnswer(step, services)]),
 };
@@ -109,7 +110,8 @@ async function decide(step: WaterfallStepContext<FlowStart>) {
 /** "更新失败了" before expiry skips to downloading again; "重新下载也不行" goes to the counter. */
 function answerFor(status: Status, kind: Kind, tried: string | undefined): { key: ReplyKey; refs: TextRef[] } {
   if (tried === 'redownload' || tried === 'reinstall') {
-    return { key: ANSWERS.expired[kind], refs: [t('cert.triedRedownload'), t('cert.bring')] };
+    const key = ANSWERS.expired[kind];
+    return { key, refs: [t(key), t('cert.triedRedownload'), t('cert.bring')] };
   }
   if (tried === 'onlineUpdate' && status === 'expiring') {
     const key = ANSWERS.expired[kind];

@@ -52,6 +52,8 @@ export interface FlowDefinition {
    * "附近网点几点开门" gets the general hours and the question where).
    */
   offerWhen?: 'slots' | 'intent';
+  /** With offerWhen 'slots': the slots that show the problem (a certificate's status, not just its kind). */
+  offerOn?: readonly RememberedSlot[];
   create(services: FlowServices): Dialog;
 }
 

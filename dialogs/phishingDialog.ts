@@ -9,6 +9,11 @@ import { keyChoices, t } from './textRef';
 
 const CHOICES = ['safety.acted.yes', 'safety.acted.no'] as const satisfies readonly ChoiceKey[];
 
+export interface PhishingOptions {
+  /** The customer already said they clicked: ask whether they typed anything there. */
+  clicked?: boolean;
+}
+
 /**
  * A message asking the customer to log in, update or verify through a link or a call: how to tell
  * it is phishing and what to do, then "did you click or type anything?" — yes goes to the fraud
@@ -19,9 +24,10 @@ export const phishingFlow: FlowDefinition = {
   intents: [],
   help: 'help.securityAdvice',
   create: (services) =>
-    new WaterfallDialog(DialogId.Phishing, [
+    new WaterfallDialog<PhishingOptions>(DialogId.Phishing, [
       async (step) => {
-        const ask: AskOptions = { preface: [t('safety.phishing')], question: t('safety.askActed'), choices: keyChoices(...CHOICES) };
+        const question = step.options?.clicked === true ? t('safety.askEntered') : t('safety.askActed');
+        const ask: AskOptions = { preface: [t('safety.phishing')], question, choices: keyChoices(...CHOICES) };
         return step.beginDialog(DialogId.Ask, ask);
       },
       async (step) => {

@@ -7,7 +7,8 @@ import { toHandle } from './handoverKeys';
 import type { HandoverQueue } from './handoverQueue';
 import { recordLocale, type HandoverRecord, type HandoverState } from './handoverRecord';
 import type { HandoverService } from './handoverService';
-import { isCancel, type HandoverParams, type HandoverTextId, type HandoverTexts } from './handoverTexts';
+import { CustomerWords } from './customerWords';
+import type { HandoverParams, HandoverTextId, HandoverTexts } from './handoverTexts';
 import type { RatingStore } from './ratingStore';
 import { parseRating } from './ratingStore';
 import type { TicketStore } from './ticketStore';
@@ -49,9 +50,20 @@ export function findContact(text: string): string | undefined {
   return email?.[0] ?? phone?.[0].replace(/[\s-]/g, '');
 }
 
+const customerWords = new WeakMap<HandoverTexts, CustomerWords>();
+
+function wordsOf(deps: TurnHandlerDeps): CustomerWords {
+  let words = customerWords.get(deps.texts);
+  if (!words) {
+    words = new CustomerWords(deps.texts);
+    customerWords.set(deps.texts, words);
+  }
+  return words;
+}
+
 async function whileQueued(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
   const { member } = turn.record;
-  if (isCancel(turn.text)) {
+  if (wordsOf(deps).isCancel(turn.text)) {
     if (await deps.queue.leave(member, 'bot', 0)) {
       await reply(turn, deps, 'left');
       void deps.service.queueMoved().catch((err) => deps.logger.warn({ err }, 'handover: position updates failed'));
@@ -85,33 +97,57 @@ async function awaitingRating(turn: CustomerTurn, deps: TurnHandlerDeps): Promis
   await reply(turn, deps, 'ratingThanks');
 }
 
+/**
+ * The customer was offered to leave a message. "算了不用了" skips it; a message that looks like a
+ * question for the bot ("证书的有效期是几年") is not silently stored: the customer is asked whether
+ * it is their message (kept as `draft` until they answer).
+ */
 async function awaitingTicket(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
   const { record } = turn;
-  if (isCancel(turn.text)) {
-    await deps.queue.setState(record.member, 'bot', 0);
+  const words = wordsOf(deps);
+  const until = deps.clock() + deps.offerMs;
+  if (words.isCancel(turn.text)) {
+    await deps.queue.setState(record.member, 'bot', 0, { draft: '' });
     return reply(turn, deps, 'ticketSkipped');
   }
-  const contact = findContact(turn.text) ?? '';
+  let message = turn.text;
+  if (record.draft) {
+    if (words.isNo(turn.text)) {
+      await deps.queue.setState(record.member, 'bot', 0, { draft: '' });
+      return reply(turn, deps, 'draftDropped');
+    }
+    if (words.isYes(turn.text)) message = record.draft;
+  }
+  const contact = findContact(message) ?? '';
+  if (message === turn.text && !contact && words.looksLikeQuestion(message)) {
+    const draft = message.slice(0, 500);
+    await deps.queue.setState(record.member, 'ticket', until, { draft });
+    return reply(turn, deps, 'confirmDraft', { draft: draft.length > 60 ? `${draft.slice(0, 60)}…` : draft });
+  }
   const ticket = await deps.tickets.create(
-    { handle: toHandle(record.member), channel: record.channel, script: record.script, reason: record.reason, message: turn.text, contact },
+    { handle: toHandle(record.member), channel: record.channel, script: record.script, reason: record.reason, message, contact },
     deps.clock(),
   );
   await deps.events.publish({ type: 'tickets' });
   if (contact) {
-    await deps.queue.setState(record.member, 'bot', 0);
+    await deps.queue.setState(record.member, 'bot', 0, { draft: '' });
     return reply(turn, deps, 'ticketCreated', { ticket: ticket.id });
   }
-  await deps.queue.setState(record.member, 'ticket_contact', deps.clock() + deps.offerMs, { ticket: ticket.id });
+  await deps.queue.setState(record.member, 'ticket_contact', until, { ticket: ticket.id, draft: '' });
   await reply(turn, deps, 'askContact');
 }
 
+/** The message is stored; "取消 / 算了" here withdraws it (closed as done by the customer) instead of filing it without a contact. */
 async function awaitingContact(turn: CustomerTurn, deps: TurnHandlerDeps): Promise<void> {
   const { record } = turn;
   await deps.queue.setState(record.member, 'bot', 0);
-  if (!isCancel(turn.text)) {
-    await deps.tickets.setContact(record.ticket, findContact(turn.text) ?? turn.text.slice(0, 200));
+  if (wordsOf(deps).isCancel(turn.text)) {
+    await deps.tickets.markDone(record.ticket, 'customer');
     await deps.events.publish({ type: 'tickets' });
+    return reply(turn, deps, 'ticketSkipped');
   }
+  await deps.tickets.setContact(record.ticket, findContact(turn.text) ?? turn.text.slice(0, 200));
+  await deps.events.publish({ type: 'tickets' });
   await reply(turn, deps, 'ticketCreated', { ticket: record.ticket });
 }
 

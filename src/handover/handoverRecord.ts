@@ -38,6 +38,8 @@ export const handoverRecordSchema = z.object({
   /** Epoch ms after which a `rating` or `ticket*` state no longer traps the customer's message. */
   stateUntil: z.coerce.number().default(0),
   ticket: z.string().default(''),
+  /** In `ticket`: a message that looked like a question for the bot, kept until the customer confirms it is their message. */
+  draft: z.string().default(''),
   reference: z
     .string()
     .default('{}')

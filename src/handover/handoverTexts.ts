@@ -1,4 +1,4 @@
-import type { ReplyKey } from '../i18n/catalogueSchema';
+import type { ReplyKey, WordListId } from '../i18n/catalogueSchema';
 import { defaultLocalizer } from '../i18n/defaultLocalizer';
 import type { Localizer, ReplyLocale } from '../i18n/localizer';
 import { toSimplified } from '../nlu/chineseConverters';
@@ -31,6 +31,8 @@ export const HANDOVER_TEXT_IDS = [
   'backToBot',
   'transferred',
   'requeued',
+  'confirmDraft',
+  'draftDropped',
 ] as const;
 
 export type HandoverTextId = (typeof HANDOVER_TEXT_IDS)[number];
@@ -47,6 +49,11 @@ export type HandoverParams = Record<string, string | number>;
  */
 export class HandoverTexts {
   constructor(private readonly localizer: Localizer) {}
+
+  /** A word list of the catalogues (both languages), for reading the customer's short answers. */
+  words(id: WordListId): readonly string[] {
+    return this.localizer.words(id);
+  }
 
   text(id: HandoverTextId, { script, variant }: HandoverLocale, params: HandoverParams = {}): string {
     const locale: ReplyLocale = { script, variant };

@@ -20,7 +20,7 @@ const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[a-z]+/gi;
 
 /** The script a message is written in, or undefined when it has no words (digits, emoji, "ok"). */
-export function scriptOfText(text: string, detected: Script, previous?: Script): Script | undefined {
+export function scriptOfText(text: string, detected: Script, previous?: Script, channel?: Script): Script | undefined {
   const han = text.match(HAN) ?? [];
   const latin = (text.match(LATIN_WORD) ?? []).filter((w) => !LANGUAGE_NEUTRAL_TOKENS.has(w.toLowerCase()));
   if (han.length === 0) return latin.length === 0 ? undefined : 'en';
@@ -28,8 +28,9 @@ export function scriptOfText(text: string, detected: Script, previous?: Script):
   // the button label "U盾（USB Key）" keeps a Chinese conversation Chinese.
   const previousChinese = previous === 'zh-Hans' || previous === 'zh-Hant' ? previous : undefined;
   const chinese = detected === 'en' ? (latin.length > 0 ? (previousChinese ?? 'en') : (previousChinese ?? 'zh-Hans')) : detected;
-  if (chinese === 'zh-Hans' && previous === 'zh-Hant' && !han.some(isSimplifiedOnly)) {
-    // 你好 / 好的 look the same in both scripts: keep answering in traditional.
+  if (chinese === 'zh-Hans' && (previous === 'zh-Hant' || channel === 'zh-Hant') && !han.some(isSimplifiedOnly)) {
+    // 你好 / 好的 look the same in both scripts: keep answering in traditional (or start in it, on a
+  // zh-TW / zh-HK channel).
     return 'zh-Hant';
   }
   return chinese;
@@ -53,8 +54,8 @@ export function variantFromChannelLocale(locale: string | undefined, fallback: T
  * then the script we used last, then the channel's locale, then simplified Chinese (most customers).
  */
 export function chooseReplyScript(input: ScriptChoiceInput): Script {
-  const own = scriptOfText(input.text, input.detected, input.previous);
   const channel = scriptFromChannelLocale(input.channelLocale);
+  const own = scriptOfText(input.text, input.detected, input.previous, input.previous ? undefined : channel);
   if (input.pinned === 'en') return 'en';
   if (input.pinned === 'zh') {
     const chinese = [own, input.previous, channel].find((s) => s === 'zh-Hans' || s === 'zh-Hant');

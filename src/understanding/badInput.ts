@@ -2,6 +2,9 @@ import type { CompiledLexicon } from './compiledLexicon';
 import type { BadInputKind } from './parse';
 import type { ParseInput } from './parser';
 
+/** Words of another Latin-script language a message needs before it counts as written in it. */
+const FOREIGN_WORDS_NEEDED = 2;
+
 /** Longer than this (before cleaning) is not a question someone typed: it is pasted or sent by a script. */
 export const MAX_MESSAGE_CHARS = 2000;
 
@@ -22,9 +25,17 @@ export function detectBadInput(input: ParseInput, lexicons: readonly CompiledLex
   const foreign = input.text.match(FOREIGN)?.length ?? 0;
   const served = input.text.match(SERVED)?.length ?? 0;
   if (foreign > served) return 'foreignLanguage';
-  const { recognition } = input;
-  if (recognition.intent === 'none' && !/\p{Script=Han}/u.test(input.text)) {
-    if (lexicons.some((l) => l.foreign?.test(recognition.normalized) === true)) return 'foreignLanguage';
-  }
+  // A Latin-script language we don't serve: two or more of its common words, and no Chinese.
+  if (!/\p{Script=Han}/u.test(input.text) && foreignWords(input.recognition.normalized, lexicons) >= FOREIGN_WORDS_NEEDED) return 'foreignLanguage';
   return undefined;
+}
+
+function foreignWords(text: string, lexicons: readonly CompiledLexicon[]): number {
+  let count = 0;
+  for (const l of lexicons) {
+    if (!l.foreignAll) continue;
+    l.foreignAll.lastIndex = 0;
+    count += text.match(l.foreignAll)?.length ?? 0;
+  }
+  return count;
 }

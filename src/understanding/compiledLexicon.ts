@@ -27,7 +27,8 @@ export interface CompiledLexicon {
   safety: CompiledSignal[];
   resume?: RegExp;
   topics: Array<{ intent: IntentId; re: RegExp }>;
-  foreign?: RegExp;
+  /** Global: counts every foreign word in a message. */
+  foreignAll?: RegExp;
 }
 
 function alternation(patterns: readonly string[], boundaries: boolean, flags = 'u'): RegExp | undefined {
@@ -69,6 +70,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     })),
     resume: alternation(lexicon.resume, b),
     topics: entries(lexicon.topics).map(([intent, patterns]) => ({ intent, re: alternation(patterns, b) ?? /$^/u })),
-    foreign: alternation(lexicon.foreign, b),
+    foreignAll: alternation(lexicon.foreign, b, 'gu'),
   };
 }

@@ -1,5 +1,6 @@
 import { DialogId } from '../../../dialogs/dialogIds';
 import { entriesForIntents, type MainMenuOptions } from '../../../dialogs/mainMenuDialog';
+import { Intent } from '../../nlu/intents';
 import type { PolicyRule } from './policyRule';
 import { RuleId } from './ruleIds';
 
@@ -14,9 +15,12 @@ const CLARIFY_OPTIONS = 3;
 export const clarifyRule: PolicyRule = {
   id: RuleId.Clarify,
   async decide(turn) {
-    const { recognition } = turn.input.parse;
-    if (!recognition.unsure || (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu)) return false;
-    const entries = entriesForIntents(recognition.alternatives.map((a) => a.intent)).slice(0, CLARIFY_OPTIONS);
+    const { recognition, safety } = turn.input.parse;
+    // The fraud intent without a safety signal is never acted on alone: the customer picks.
+    const fraudGuess = recognition.intent === Intent.FraudReport && safety.length === 0;
+    if (!(recognition.unsure || fraudGuess) || (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu)) return false;
+    const likely = [...recognition.alternatives.map((a) => a.intent), Intent.CertExpired, Intent.SecurityAdvice];
+    const entries = entriesForIntents(likely).slice(0, CLARIFY_OPTIONS);
     if (entries.length < 2) return false;
     const menu = turn.registry.forDialog(DialogId.MainMenu);
     if (!menu) return false;

@@ -18,6 +18,16 @@ function flowAnswers(turn: RouterTurn): boolean {
   return turn.registry.flows.some((f) => f.answersWith?.some((name) => slots.some((s) => s.name === name)));
 }
 
+/**
+ * A question, or a symptom no flow handles ("U盾密码输错被锁了", "the usb key is not detected"):
+ * what the FAQ is for. A certificate's status goes to its flow instead.
+ */
+function asksTheFaq(turn: RouterTurn): boolean {
+  const { act, slots } = turn.input.parse;
+  if (act === 'question') return true;
+  return slots.some((s) => s.name === 'symptom' && !s.negated) && !slots.some((s) => s.name === 'certStatus' && !s.negated);
+}
+
 /** The one confident FAQ entry for this message, if there is one. */
 function confidentEntry(turn: RouterTurn): FaqEntry | undefined {
   if (outOfScope(turn) || flowAnswers(turn)) return undefined;
@@ -34,7 +44,7 @@ function flowShownByProblem(turn: RouterTurn): FlowDefinition | undefined {
     (f) =>
       f.offer !== undefined &&
       f !== turn.activeFlow &&
-      ((f.offerWhen === 'intent' && f === intentFlow) || f.slots?.some((name) => slots.some((s) => s.name === name))),
+      ((f.offerWhen === 'intent' && f === intentFlow) || (f.offerOn ?? f.slots)?.some((name) => slots.some((s) => s.name === name))),
   );
 }
 
@@ -46,7 +56,7 @@ function flowShownByProblem(turn: RouterTurn): FlowDefinition | undefined {
 export const faqAnswerRule: PolicyRule = {
   id: RuleId.FaqAnswer,
   async decide(turn) {
-    if (turn.input.parse.act !== 'question') return false;
+    if (!asksTheFaq(turn)) return false;
     const entry = confidentEntry(turn);
     if (!entry) return false;
     turn.faq('answered');

@@ -59,11 +59,15 @@ function answerBranches(turn: RouterTurn, ids: readonly string[]): boolean {
   if (shown.length === 0) return false;
   const ref = slot(turn, 'itemRef');
   const landmark = slot(turn, 'landmark');
-  const info = slot(turn, 'branchInfo');
   const day = slot(turn, 'day');
   // "the Central one" / "第二家": that branch; otherwise every branch just listed.
-  const named = landmark ? shown.filter((b) => b.id === landmark) : [];
+  const district = slot(turn, 'district');
+  const named = landmark ? shown.filter((b) => b.id === landmark) : district ? shown.filter((b) => `${b.city}/${b.district.en}` === district) : [];
+  // "可以办外币兑换吗": a counter service asked of the branches just listed.
+  const service = slot(turn, 'branchService');
+  const info = slot(turn, 'branchInfo') ?? (service ? 'services' : undefined);
   if (!info && !day && !(ref && ref !== 'next') && named.length === 0) return false;
+  if ((landmark || district) && named.length === 0) return false;
   const { replies } = turn.services;
   if (ref && ref !== 'next' && named.length === 0) {
     const index = ref === 'last' ? shown.length - 1 : Number(ref) - 1;

@@ -1,5 +1,6 @@
 import { DialogId } from '../../../dialogs/dialogIds';
 import type { FraudReportOptions } from '../../../dialogs/fraudReportDialog';
+import type { PhishingOptions } from '../../../dialogs/phishingDialog';
 import { t } from '../../../dialogs/textRef';
 import { Intent } from '../../nlu/intents';
 import type { SafetySignal } from '../parse';
@@ -7,10 +8,10 @@ import type { PolicyRule } from './policyRule';
 import { RuleId } from './ruleIds';
 
 /** Signals that mean harm may already be done: the fraud flow at once. */
-const FRAUD_SIGNALS: readonly SafetySignal[] = ['secretDisclosed', 'moneyMoved', 'accountTakenOver', 'scammed', 'phishingActedOn'];
+const FRAUD_SIGNALS: readonly SafetySignal[] = ['secretDisclosed', 'moneyMoved', 'accountTakenOver', 'scammed'];
 
 /**
- * A disclosed secret, moved money, a taken-over account, a scam, or a phishing link acted on: the
+ * A disclosed secret, moved money, a taken-over account or a scam: the
  * fraud flow at once (with the phishing advice first when a message was involved). Only these
  * signals raise the alarm: the classifier's fraud intent alone does not (see flow.start).
  */
@@ -39,7 +40,8 @@ export const phishingRule: PolicyRule = {
     if (!turn.input.parse.safety.includes('phishingContact')) return false;
     const flow = turn.registry.forDialog(DialogId.Phishing);
     if (!flow) return false;
-    await turn.startFlow(flow, {});
+    // "我点了链接" already says they clicked: ask only whether they typed anything there.
+    await turn.startFlow(flow, { clicked: turn.input.parse.safety.includes('phishingActedOn') } satisfies PhishingOptions);
     return true;
   },
 };

@@ -1,12 +1,10 @@
 import { DialogId } from '../../../dialogs/dialogIds';
-import type { FlowStart } from '../../../dialogs/flowTypes';
+import type { FlowDefinition, FlowStart } from '../../../dialogs/flowTypes';
+import type { RouterTurn } from '../../../dialogs/routerTurn';
 import { t } from '../../../dialogs/textRef';
 import { Intent } from '../../nlu/intents';
 import type { PolicyRule } from './policyRule';
 import { RuleId } from './ruleIds';
-
-/** Below this confidence the classifier's fraud intent alone (no safety signal) does not start the fraud flow. */
-export const FRAUD_INTENT_MIN_SCORE = 0.6;
 
 /** "回到证书的问题" / "back to my certificate": the flow starts again from its remembered slots. */
 export const resumeRule: PolicyRule = {
@@ -36,7 +34,7 @@ export const locationRule: PolicyRule = {
 /**
  * A clear intent with a flow starts it; a different flow that was running is suspended with its
  * slots (topic.switch). A greeting mid-flow is answered aside. The fraud intent without a safety
- * signal never interrupts a flow and needs a confident score: a typo must not raise the alarm.
+ * signal never starts the fraud flow: a typo must not raise the alarm.
  */
 export const startRule: PolicyRule = {
   id: RuleId.Start,
@@ -45,18 +43,29 @@ export const startRule: PolicyRule = {
     if (recognition.unsure) return false;
     const flow = turn.registry.forIntent(recognition.intent);
     if (!flow) return false;
-    if (recognition.intent === Intent.FraudReport && safety.length === 0) {
-      if (turn.activeFlow || recognition.score < FRAUD_INTENT_MIN_SCORE) return false;
-    }
+    // The fraud flow starts on safety signals only (safety.fraud); the intent alone gets the clarifying question.
+    if (recognition.intent === Intent.FraudReport && safety.length === 0) return false;
     if (flow.aside && turn.activeFlow && turn.activeFlow !== flow) {
       turn.services.replies.say(turn.dc.context, t(flow.aside));
       return turn.reprompt([t('common.backToTopic')]);
     }
     const options = flow.intents.includes(Intent.HumanAgent) ? turn.humanRequest() : {};
-    await turn.startFlow(flow, options);
+    await turn.startFlow(placeFlow(turn, flow) ?? flow, options);
     return true;
   },
 };
+
+/**
+ * "北京哪个网点可以办证书重置" is classified as the certificate topic but names a place and none of
+ * the certificate's facts: the flow that answers from the place (the branch search) fits better.
+ */
+function placeFlow(turn: RouterTurn, flow: FlowDefinition): FlowDefinition | undefined {
+  // Only between topic flows, and only when the intent's own flow does not answer from places itself.
+  if (!flow.slots || flow.answersWith) return undefined;
+  const slots = turn.input.parse.slots.filter((s) => !s.negated);
+  if (flow.slots.some((name) => slots.some((s) => s.name === name))) return undefined;
+  return turn.registry.flows.find((f) => f !== flow && f.answersWith?.some((name) => slots.some((s) => s.name === name)));
+}
 
 /** The same as flow.start, logged apart when another flow was running (it is suspended). */
 export const switchRule: PolicyRule = {
