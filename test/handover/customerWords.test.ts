@@ -1,7 +1,9 @@
 /** How the handover reads what customers type, and what it says back in each script. */
 import { findContact } from '../../src/handover/customerTurnHandlers';
 import { visibleTo } from '../../src/handover/eventStream';
-import { handoverText, isCancel } from '../../src/handover/handoverTexts';
+import { CustomerWords } from '../../src/handover/customerWords';
+import { handoverText, HandoverTexts, isCancel } from '../../src/handover/handoverTexts';
+import { defaultLocalizer } from '../../src/i18n/defaultLocalizer';
 import { parseRating } from '../../src/handover/ratingStore';
 
 describe('parseRating', () => {
@@ -15,6 +17,25 @@ describe('parseRating', () => {
 describe('isCancel', () => {
   it.each(['取消', ' 取消。', '退出排隊', 'Cancel', 'cancel please', '不等了！'])('%j leaves the queue', (t) => expect(isCancel(t)).toBe(true));
   it.each(['我想取消一笔转账', 'how do I cancel my card', '好的'])('%j does not', (t) => expect(isCancel(t)).toBe(false));
+});
+
+describe('CustomerWords (queue, leave-a-message and contact steps)', () => {
+  const words = new CustomerWords(new HandoverTexts(defaultLocalizer()));
+  it.each(['算了不用了', '不用等了，謝謝', '唔等喇', '唔使留言喇', 'no thanks, forget it', 'never mind, I figured it out', '算了，不用留言', '取消'])(
+    '%j cancels the step',
+    (t) => expect(words.isCancel(t)).toBe(true),
+  );
+  it.each(['我想取消一笔转账', '我的网银证书过期了，怎么办', '请打 138 1234 5678 找我', '好的'])('%j does not', (t) => expect(words.isCancel(t)).toBe(false));
+  it.each(['证书的有效期是几年', 'how long is a certificate valid', '周末营业吗？'])('%j is a question for the bot, to be confirmed', (t) =>
+    expect(words.looksLikeQuestion(t)).toBe(true),
+  );
+  it.each(['我的网银证书过期了，怎么办', '请尽快回电，谢谢'])('%j is a message for the staff', (t) => expect(words.looksLikeQuestion(t)).toBe(false));
+  it('reads yes and no', () => {
+    expect(words.isYes('是的')).toBe(true);
+    expect(words.isYes('yes please')).toBe(true);
+    expect(words.isNo('不是')).toBe(true);
+    expect(words.isNo('是的')).toBe(false);
+  });
 });
 
 describe('findContact', () => {
