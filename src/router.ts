@@ -125,13 +125,14 @@ export class Router {
     const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
     const text = cleanInput(raw);
     const recognition = this.deps.recognizer.recognize(text);
-    const parse = this.deps.parser.parse({ recognition, text, rawLength: raw.length, hadMarkup: HTML_TAG.test(raw) });
+    const normalized = normalizeText(text);
+    const parse = this.deps.parser.parse({ recognition, text, normalized, rawLength: raw.length, hadMarkup: HTML_TAG.test(raw) });
     const variant = regionalVariant(text, recognition, profile.variant, variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant));
     if (variant.shown) profile.variant = variant.shown;
     const detected = variant.cantonese && recognition.script !== 'en' ? 'zh-Hant' : recognition.script;
     const script = chooseReplyScript({ text, detected, previous: profile.script, pinned: profile.pinned, channelLocale: ctx.activity.locale });
     const locale: ReplyLocale = { script, variant: variant.variant };
-    const input: TurnInput = { text, normalized: normalizeText(text), recognition, locale, location: readLocation(ctx.activity), parse, memory };
+    const input: TurnInput = { text, normalized, recognition, locale, location: readLocation(ctx.activity), parse, memory };
     setTurnLocale(ctx, locale);
     setTurnInput(ctx, input);
     Object.assign(turnInfo(ctx), { intent: recognition.intent, score: recognition.score, script, parse });

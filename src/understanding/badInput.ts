@@ -26,7 +26,7 @@ export function detectBadInput(input: ParseInput, lexicons: readonly CompiledLex
   const served = input.text.match(SERVED)?.length ?? 0;
   if (foreign > served) return 'foreignLanguage';
   // A Latin-script language we don't serve: two or more of its common words, and no Chinese.
-  if (!/\p{Script=Han}/u.test(input.text) && foreignWords(input.recognition.normalized, lexicons) >= FOREIGN_WORDS_NEEDED) return 'foreignLanguage';
+  if (!/\p{Script=Han}/u.test(input.text) && foreignWords(input.normalized, lexicons) >= FOREIGN_WORDS_NEEDED) return 'foreignLanguage';
   return undefined;
 }
 

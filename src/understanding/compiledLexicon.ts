@@ -1,5 +1,6 @@
 import type { DialogueAct, SafetySignal, SlotName } from './parse';
 import type { Lexicon } from './lexiconSchema';
+import { toSimplified } from '../i18n/scriptConverters';
 import type { IntentId } from '../nlu/intents';
 
 /** A rule compiled: one regular expression per group, all of which must match. */
@@ -31,16 +32,27 @@ export interface CompiledLexicon {
   foreignAll?: RegExp;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Messages are matched after normalizeText, whose simplified conversion is phrase-level (Taiwan
+ * "檔案" → "文件", "文件" → "文档"); patterns go through the same conversion so a lexicon author
+ * writes ordinary simplified Chinese. Regex syntax is ASCII and passes unchanged.
+ */
+function asMatched(pattern: string): string {
+  return HAN.test(pattern) ? toSimplified(pattern) : pattern;
+}
+
 function alternation(patterns: readonly string[], boundaries: boolean, flags = 'u'): RegExp | undefined {
   if (patterns.length === 0) return undefined;
-  const body = patterns.map((p) => `(?:${p})`).join('|');
+  const body = patterns.map((p) => `(?:${asMatched(p)})`).join('|');
   // Latin words stand on word boundaries; a pattern may still start or end with a non-letter.
   return new RegExp(boundaries ? `(?<![a-z0-9])(?:${body})(?![a-z0-9])` : body, flags);
 }
 
 /** "…before a match" patterns look at the end of the text before it: anchor them there. */
 function suffixAlternation(patterns: readonly string[]): RegExp | undefined {
-  return patterns.length === 0 ? undefined : new RegExp(`(?:${patterns.map((p) => `(?:${p})`).join('|')})$`, 'u');
+  return patterns.length === 0 ? undefined : new RegExp(`(?:${patterns.map((p) => `(?:${asMatched(p)})`).join('|')})$`, 'u');
 }
 
 function rules(groups: readonly string[][][], boundaries: boolean): CompiledRule[] {

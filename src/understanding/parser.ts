@@ -21,6 +21,12 @@ export interface ParseInput {
   recognition: Recognition;
   /** The customer's text as cleaned for quoting (tags out, cut); used for the question mark and bad input. */
   text: string;
+  /**
+   * `text` normalized for matching (src/i18n/normalizeText: simplified character by character,
+   * lower-case, punctuation as spaces). Not the classifier's own normalized text: that one may
+   * rewrite words (Taiwan phrasing to mainland), and the lexicons are written against this one.
+   */
+  normalized: string;
   /** The raw text's length before cleaning (10,000 characters is bad input, not a question). */
   rawLength: number;
   /** True when the raw text carried HTML markup. */
@@ -56,7 +62,7 @@ export class Parser {
     const { recognition } = input;
     const bad = detectBadInput(input, this.lexicons);
     if (bad) return { recognition, act: 'other', slots: [], safety: [], bad };
-    const text = /[?？]\s*$/.test(input.text) ? `${recognition.normalized} ?` : recognition.normalized;
+    const text = /[?？]\s*$/.test(input.text) ? `${input.normalized} ?` : input.normalized;
     return {
       recognition,
       act: this.act(text),

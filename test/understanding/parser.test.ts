@@ -1,6 +1,6 @@
 import { loadBranches } from '../../src/branches/loadBranches';
 import { DEFAULT_DATA_FILES } from '../../src/i18n/dataFiles';
-import { cleanInput } from '../../src/i18n/normalizeText';
+import { cleanInput, normalizeText } from '../../src/i18n/normalizeText';
 import type { Recognizer } from '../../src/nlu/types';
 import { loadLexicons } from '../../src/understanding/loadLexicons';
 import type { Parse } from '../../src/understanding/parse';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 function parse(raw: string): Parse {
   const text = cleanInput(raw);
-  return parser.parse({ recognition: recognizer.recognize(text), text, rawLength: raw.length, hadMarkup: /<[a-z]/i.test(raw) });
+  return parser.parse({ recognition: recognizer.recognize(text), text, normalized: normalizeText(text), rawLength: raw.length, hadMarkup: /<[a-z]/i.test(raw) });
 }
 
 /** The last positive value of a slot, as the conversation memory keeps it. */
