@@ -5,6 +5,7 @@ import type { FlowDefinition, FlowStart } from '../../../dialogs/flowTypes';
 import type { RouterTurn } from '../../../dialogs/routerTurn';
 import { t } from '../../../dialogs/textRef';
 import type { FaqEntry } from '../../faq/faqSchema';
+import { Intent } from '../../nlu/intents';
 import type { PolicyRule } from './policyRule';
 import { RuleId } from './ruleIds';
 
@@ -96,6 +97,9 @@ export const faqFallbackRule: PolicyRule = {
   async decide(turn) {
     if (outOfScope(turn)) return false;
     if (turn.dc.activeDialog) {
+      // Mid-flow a message the question did not take ("火星" for a city) is a misunderstanding,
+      // not an FAQ query, unless it is about one of our topics ("证书有效期").
+      if (turn.input.parse.recognition.intent === Intent.None) return false;
       const entry = confidentEntry(turn);
       if (!entry) return false;
       turn.faq('answered');
