@@ -18,6 +18,17 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
+/**
+ * The contact is kept in clear only when it is what a callback needs, a phone number or an e-mail
+ * address the customer gave for it; anything else (a card or ID number taken for one, a code, a
+ * password, free text) is stored masked like the message.
+ */
+const CALLBACK_ONLY = /^(?:\[(?:mobile|phone|email)\][\s,;，、]*)+$/;
+function storableContact(contact: string): string {
+  const masked = maskPii(contact);
+  return CALLBACK_ONLY.test(masked.trim()) ? contact : masked;
+}
+
 export type NewTicket = Pick<Ticket, 'handle' | 'channel' | 'script' | 'reason' | 'message' | 'contact'>;
 
 /** Messages left for the bank when no agent could take the customer: HASH per ticket + ZSET by time. */
@@ -30,7 +41,7 @@ export class TicketStore {
 
   async create(input: NewTicket, now: number): Promise<Ticket> {
     const seq = await this.redis.incr(this.keys.ticketSeq);
-    const ticket: Ticket = { ...input, message: maskPii(input.message), id: `T${seq}`, createdAt: now, status: 'open', doneBy: '' };
+    const ticket: Ticket = { ...input, message: maskPii(input.message), contact: storableContact(input.contact), id: `T${seq}`, createdAt: now, status: 'open', doneBy: '' };
     const key = this.keys.ticket(ticket.id);
     await this.redis
       .multi()
@@ -42,7 +53,7 @@ export class TicketStore {
   }
 
   async setContact(id: string, contact: string): Promise<void> {
-    await this.redis.hset(this.keys.ticket(id), 'contact', contact);
+    await this.redis.hset(this.keys.ticket(id), 'contact', storableContact(contact));
   }
 
   async get(id: string): Promise<Ticket | undefined> {
