@@ -96,6 +96,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     runtime,
     pushers,
     metrics,
+    customerTyping: [],
     onDrain: [],
     onClose: [],
   };

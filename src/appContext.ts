@@ -36,6 +36,11 @@ export interface AppContext {
    * long-lived streams here (clients reconnect to another process), or shutdown waits for them.
    */
   onDrain: Array<() => void>;
+  /**
+   * Told when a customer is typing (`channelId/conversationId`), by channels that report it
+   * (Direct Line); the handover shows it to the customer's agent. Not a turn: nothing is locked.
+   */
+  customerTyping: Array<(member: string) => void>;
   /** Tasks run at shutdown, after the server stopped accepting and turns in flight finished. */
   onClose: Array<() => Promise<void>>;
 }

@@ -1,6 +1,7 @@
 import type { Assignments } from './assignments';
 import type { ClosedConversations } from './closedConversations';
 import type { Note, NoteStore } from './noteStore';
+import type { HandoverStats } from './handoverStats';
 import type { CustomerPush } from './customerPush';
 import { customerLabel } from './customerLabel';
 import type { HandoverEvents } from './handoverEvents';
@@ -24,6 +25,7 @@ export interface AgentDeskDeps {
   closed?: ClosedConversations;
   notes?: NoteStore;
   signals?: HandoverSignals;
+  stats?: HandoverStats;
 }
 
 /** Why an agent's action was refused; the console routes map each to an HTTP status. */
@@ -85,6 +87,7 @@ export class AgentDesk {
     }
     this.deps.signals?.emit({ type: 'taken' });
     const record = await this.mustRecord(member);
+    await this.deps.stats?.waited(record.channel, this.deps.clock() - record.enqueuedAt, this.deps.clock()).catch(() => undefined);
     await this.deps.push.say(record, 'agentJoined', { agent });
     await this.deps.events.publish({ type: 'assigned', handle, agent });
     await this.deps.service.queueMoved();

@@ -5,7 +5,7 @@ import type { Assignments } from './assignments';
 import type { CannedReplies, CannedReply } from './cannedReplies';
 import type { ClosedConversations, ClosedHit, ClosedSummary } from './closedConversations';
 import type { HandoverEvents } from './handoverEvents';
-import { fromHandle } from './handoverKeys';
+import { fromHandle, toHandle } from './handoverKeys';
 import type { HandoverQueue } from './handoverQueue';
 import { recordLocale } from './handoverRecord';
 import type { HandoverService } from './handoverService';
@@ -33,8 +33,23 @@ export interface AgentToolsDeps {
  * the queue, private notes, their own status, canned replies, typing, and closed conversations.
  * Every action checks ownership the same way the desk does.
  */
+/** A customer's typing reaches their agent at most this often (each one is a Redis publish). */
+const CUSTOMER_TYPING_EVERY_MS = 2000;
+
 export class AgentTools {
+  private readonly lastTyping = new Map<string, number>();
+
   constructor(private readonly deps: AgentToolsDeps) {}
+
+  /** A customer is typing: their agent's console shows it (only while a person has the conversation). */
+  async customerTyping(member: string): Promise<void> {
+    const now = this.deps.clock();
+    if (now - (this.lastTyping.get(member) ?? 0) < CUSTOMER_TYPING_EVERY_MS) return;
+    if (this.lastTyping.size > 10_000) this.lastTyping.clear(); // bounded: it is only a throttle
+    this.lastTyping.set(member, now);
+    const record = await this.deps.queue.record(member);
+    if (record?.state === 'assigned') await this.deps.events.publish({ type: 'typing', handle: toHandle(member), agent: record.agent });
+  }
 
   /** To another agent who is online (not away or offline), or, with no `to`, back to the queue. */
   async transfer(handle: string, agent: string, to: string | undefined): Promise<ConversationView> {

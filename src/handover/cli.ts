@@ -3,6 +3,7 @@
  *   add <name>      create an agent or set a new password (typed twice, or one line on stdin)
  *   list            list agents
  *   remove <name>   delete an agent
+ *   supervisor <name> [--revoke]  let an agent open the supervisor dashboard (or no longer)
  * Accounts live in the Redis of REDIS_URL; without a reachable Redis the command refuses, since an
  * account kept in this process's memory would vanish as it exits.
  */
@@ -13,23 +14,39 @@ import { connectRedis, isMemoryUrl } from '../redis/connectRedis';
 import { AgentAccounts } from './agentAccounts';
 import { HandoverKeys } from './handoverKeys';
 import { readPassword } from './readPassword';
+import { SupervisorRoles } from '../dashboard/supervisorRoles';
 
-type Command = (accounts: AgentAccounts, args: string[]) => Promise<string>;
+interface Stores {
+  accounts: AgentAccounts;
+  roles: SupervisorRoles;
+}
+
+type Command = (stores: Stores, args: string[]) => Promise<string>;
 
 const COMMANDS: Record<string, Command> = {
-  async add(accounts, [name]) {
+  async add({ accounts }, [name]) {
     if (!name) throw new Error('usage: npm run agent -- add <name>');
     const existed = await accounts.exists(name);
     await accounts.set(name, await readPassword());
     return existed ? `password of agent ${name} changed` : `agent ${name} created`;
   },
-  async list(accounts) {
+  async list({ accounts }) {
     const names = await accounts.list();
     return names.length > 0 ? names.join('\n') : '(no agents)';
   },
-  async remove(accounts, [name]) {
+  async remove({ accounts }, [name]) {
     if (!name) throw new Error('usage: npm run agent -- remove <name>');
     return (await accounts.remove(name)) ? `agent ${name} removed` : `no agent ${name}`;
+  },
+  async supervisor({ accounts, roles }, [name, flag]) {
+    if (!name) throw new Error('usage: npm run agent -- supervisor <name> [--revoke]');
+    if (!(await accounts.exists(name))) throw new Error(`no agent ${name}: add it first`);
+    if (flag === '--revoke') {
+      await roles.revoke(name);
+      return `${name} is no longer a supervisor`;
+    }
+    await roles.grant(name);
+    return `${name} is a supervisor (the dashboard is at /agent/dashboard)`;
   },
 };
 
@@ -47,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
   const connection = await connectRedis(config, createLogger('silent'));
   try {
     if (connection.mode !== 'redis') throw new Error(`no Redis at ${config.redisUrl}: set REDIS_URL to the bot's Redis`);
-    process.stdout.write(`${await command(new AgentAccounts(connection.redis, new HandoverKeys(config.REDIS_KEY_PREFIX)), args)}\n`);
+    const keys = new HandoverKeys(config.REDIS_KEY_PREFIX);
+    const stores = { accounts: new AgentAccounts(connection.redis, keys), roles: new SupervisorRoles(connection.redis, keys.roles) };
+    process.stdout.write(`${await command(stores, args)}\n`);
     return 0;
   } finally {
     await connection.close();

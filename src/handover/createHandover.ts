@@ -109,6 +109,7 @@ export function createHandover(deps: HandoverDeps): Handover {
       events,
     });
     const streams = registerConsoleApi(server, { desk, tools, sessions, tickets, ratings, events, logger, clock });
+    app.customerTyping.push((member) => void tools.customerTyping(member).catch((err) => logger.debug({ err }, 'handover: customer typing not relayed')));
     const sweeper = setInterval(() => void service.sweep().catch((err) => logger.warn({ err }, 'handover: wait sweep failed')), SWEEP_MS);
     sweeper.unref();
     app.onDrain.push(() => streams.endAll());

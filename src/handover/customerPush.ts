@@ -12,6 +12,30 @@ const RATING_ACTIONS = {
   to: [] as string[],
 };
 
+/**
+ * Which of our texts change who the customer is talking to: a client (our widget) shows the
+ * agent's name and "人工客服 / Agent" in its header from the first, and the assistant again after
+ * the second. Carried in `channelData.handover` on the activity.
+ */
+const HEADER_CHANGES: Partial<Record<HandoverTextId, 'agent' | 'bot'>> = {
+  agentJoined: 'agent',
+  transferred: 'agent',
+  requeued: 'bot',
+  ratePrompt: 'bot',
+  backToBot: 'bot',
+  agentGone: 'bot',
+};
+
+/** `channelData.handover.agent`: the agent now answering, or null when the assistant is back. */
+export function handoverChannelData(agent: string | null): Record<string, unknown> {
+  return { handover: { agent } };
+}
+
+/** The sender of an agent's message on channels that show one (Direct Line: `from.name`). */
+function agentAccount(agent: string): Partial<Activity>['from'] {
+  return { id: `agent:${agent}`, name: agent, role: 'bot' };
+}
+
 /** Channels that show a `typing` activity (Direct Line clients, Teams); others get nothing. */
 const TYPING_CHANNELS = new Set(['directline', 'msteams', 'emulator', 'webchat']);
 
@@ -30,7 +54,8 @@ export class CustomerPush {
 
   /** An agent's message, verbatim. Throws when the channel refuses, so the console can say so. */
   async agentMessage(record: HandoverRecord, agent: string, text: string): Promise<TranscriptEntry> {
-    await this.pushers.send(record.reference, [{ type: 'message', text }]);
+    // `plain`: no client may render an agent's Markdown (a typed link or `![](…)`) as a live link or image.
+    await this.pushers.send(record.reference, [{ type: 'message', text, textFormat: 'plain', channelData: handoverChannelData(agent), from: agentAccount(agent) }]);
     return this.transcripts.append(record.member, { from: 'agent', agent, text, at: this.clock() });
   }
 
@@ -50,6 +75,8 @@ export class CustomerPush {
     const text = this.texts.text(id, recordLocale(record), params);
     const activity: Partial<Activity> = { type: 'message', text };
     if (id === 'ratePrompt') activity.suggestedActions = RATING_ACTIONS;
+    const header = HEADER_CHANGES[id];
+    if (header) activity.channelData = handoverChannelData(header === 'agent' ? String(params.agent ?? '') : null);
     try {
       await this.pushers.send(record.reference, [activity]);
       await this.transcripts.append(record.member, { from: 'bot', text, at: this.clock() });

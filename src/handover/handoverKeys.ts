@@ -84,6 +84,10 @@ export class HandoverKeys {
   get closedInfo(): string {
     return `${this.base}closed-info`;
   }
+  /** HASH account → role (`supervisor`); accounts not in it are agents. */
+  get roles(): string {
+    return `${this.base}roles`;
+  }
   /** Pub/sub channel carrying HandoverEvents between bot processes. */
   get events(): string {
     return `${this.base}events`;

@@ -4,7 +4,7 @@ import { conversationKey, type TurnMiddleware, type TurnPrefetch } from '../runt
 import { addTurnWrite } from '../runtime/turnWrites';
 import { CUSTOMER_TURN_HANDLERS, type TurnHandlerDeps } from './customerTurnHandlers';
 import { effectiveState, type HandoverRecord } from './handoverRecord';
-import type { TranscriptStore } from './transcriptStore';
+import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
 
 export interface HandoverMiddlewareDeps extends TurnHandlerDeps {
   transcripts: TranscriptStore;
@@ -45,7 +45,7 @@ export function handoverMiddleware(deps: HandoverMiddlewareDeps): TurnMiddleware
     const member = conversationKey(ctx);
     recordReplies(ctx, member, deps);
     const text = ctx.activity.text ?? '';
-    const said = { from: 'customer' as const, text: text || '[attachment]', at: deps.clock() };
+    const said = { from: 'customer' as const, text: text || '[attachment]', at: deps.clock(), ...storedAttachments(ctx.activity) };
     const record = await asStoreError(() => readRecord(ctx, member, deps));
     const state = effectiveState(record, deps.clock());
     if (!record || state === 'bot') {
@@ -90,4 +90,13 @@ function recordReplies(ctx: TurnContext, member: string, deps: HandoverMiddlewar
     });
     return responses;
   });
+}
+
+/** Our own stored files on the customer's message (the upload route made them), as same-origin paths. */
+function storedAttachments(activity: Partial<Activity>): { attachments?: TranscriptEntry['attachments'] } {
+  const ours = (activity.attachments ?? []).flatMap((a) => {
+    const path = /\/attachments\/[A-Za-z0-9_-]{22}$/.exec(a.contentUrl ?? '')?.[0];
+    return path ? [{ contentType: a.contentType, url: path, name: a.name ?? '' }] : [];
+  });
+  return ours.length > 0 ? { attachments: ours } : {};
 }

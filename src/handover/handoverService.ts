@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { conversationKey } from '../runtime/botRuntime';
 import type { AgentSessions } from './agentSessions';
 import type { AgentStatusStore } from './agentStatus';
+import type { HandoverStats } from './handoverStats';
 import type { Assignments } from './assignments';
 import type { BusinessHours } from './businessHours';
 import type { CustomerPush } from './customerPush';
@@ -35,6 +36,8 @@ export interface HandoverServiceDeps {
   status?: AgentStatusStore;
   /** Told what happened here, for metrics (optional: tests build the service without it). */
   signals?: HandoverSignals;
+  /** The supervisor's figures (escalations and their reasons). */
+  stats?: HandoverStats;
 }
 
 /**
@@ -47,6 +50,7 @@ export class HandoverService implements HandoverPort {
   async request(ctx: TurnContext, request: HandoverRequest): Promise<void> {
     const now = this.deps.clock();
     const input = this.joinInput(ctx, request);
+    await this.deps.stats?.escalated(input.member, input.channel, input.reason, now).catch((err) => this.deps.logger.warn({ err }, 'handover: escalation not counted'));
     const offer = !this.deps.hours.isOpen(new Date(now)) ? 'closedHours' : (await this.availableAgents(now)).length === 0 ? 'noAgents' : undefined;
     if (offer) {
       await this.deps.queue.park(input, 'ticket', now + this.deps.offerMs, now);

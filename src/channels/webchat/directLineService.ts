@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes, type Activity, type Attachment } from 'botbuilder';
 import { BotError, ErrorCode } from '../../errors';
 import type { ActivityLog, ActivityPage } from './activityLog';
 import type { Caller } from './directLineAuth';
@@ -26,7 +26,14 @@ const ANONYMOUS = 'anonymous';
  */
 export class DirectLineService {
   constructor(
-    private readonly deps: { log: ActivityLog; tokens: TokenService; limiter: RateLimiter; adapter: WebChatAdapter },
+    private readonly deps: {
+      log: ActivityLog;
+      tokens: TokenService;
+      limiter: RateLimiter;
+      adapter: WebChatAdapter;
+      /** Told of a customer's typing activity (the agent console shows it). */
+      onTyping?: (conversationId: string) => void;
+    },
   ) {}
 
   /** A token for a conversation that does not exist yet (tokens/generate and the widget's endpoint). */
@@ -79,7 +86,8 @@ export class DirectLineService {
    * (clients see their own echo). The turn is keyed by the client's `channelData.clientActivityID`
    * (Web Chat and our widget send one), so a retry of a post is answered once.
    */
-  async post(caller: Caller, conversationId: string, posted: PostedActivity): Promise<{ id: string }> {
+  /** `attachments`: files the upload route stored (clients cannot post attachments themselves). */
+  async post(caller: Caller, conversationId: string, posted: PostedActivity, attachments?: Attachment[]): Promise<{ id: string }> {
     // Both in one batch: the log's existence is checked before a turn runs for a conversation
     // that has none.
     const [allowed, exists] = await Promise.all([this.deps.limiter.hit(conversationId), this.deps.log.exists(conversationId)]);
@@ -93,13 +101,17 @@ export class DirectLineService {
     const userId = boundUser ?? posted.from?.id;
     if (!userId) throw new BotError(ErrorCode.BadRequest, 'from.id: required when the token names no user');
     // Typing from the customer is not kept or sent to the bot: it would only cost a locked turn.
-    if (posted.type === ActivityTypes.Typing) return { id: '' };
+    if (posted.type === ActivityTypes.Typing) {
+      this.deps.onTyping?.(conversationId);
+      return { id: '' };
+    }
     const { from, ...rest } = posted;
     if (!exists) throw notFound(conversationId);
     const clientId = posted.channelData?.clientActivityID;
     const turnKey = typeof clientId === 'string' && clientId !== '' ? `c:${clientId}` : `s:${randomUUID()}`;
     const activity: Partial<Activity> = {
       ...rest,
+      ...(attachments ? { attachments } : {}),
       ...this.envelope(conversationId, userId, from?.name),
       id: `${conversationId}|${turnKey}`,
       timestamp: new Date(),

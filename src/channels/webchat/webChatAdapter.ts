@@ -9,6 +9,7 @@ import {
 import { BotError, ErrorCode } from '../../errors';
 import { RELATIVE_REPLY, type ActivityLog } from './activityLog';
 import { BOT_ACCOUNT, DIRECTLINE_CHANNEL_ID } from './directLineIds';
+import { withTextFormat } from './textFormat';
 
 /** Activities a Direct Line client never sees: emulator traces, delays ('delay', no ActivityTypes constant), invoke plumbing. */
 const NOT_FOR_CLIENTS = new Set<string>([ActivityTypes.Trace, 'delay', ActivityTypes.InvokeResponse]);
@@ -78,7 +79,7 @@ export class WebChatAdapter extends BotAdapter {
    */
   async push(conversationId: string, activities: Partial<Activity>[], echo?: PendingEcho): Promise<string[]> {
     const timestamp = new Date();
-    const stamped = activities.map((a) => ({
+    const stamped = activities.map(withTextFormat).map((a) => ({
       ...a,
       type: a.type ?? ActivityTypes.Message,
       channelId: DIRECTLINE_CHANNEL_ID,

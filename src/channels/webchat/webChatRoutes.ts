@@ -5,6 +5,8 @@ import { DirectLineAuth } from './directLineAuth';
 import { directLineCors } from './directLineCors';
 import { DIRECTLINE_CHANNEL_ID } from './directLineIds';
 import { directLineRoutes } from './directLineRoutes';
+import { directLineUploadRoutes } from './directLineUpload';
+import { AttachmentStore } from '../../attachments/attachmentStore';
 import { attachDirectLineStream } from './directLineStream';
 import { DirectLineService } from './directLineService';
 import { OriginPolicy } from './originPolicy';
@@ -38,7 +40,8 @@ export const webChatRoutes: RouteModule = async (server, app) => {
   });
   const adapter = new WebChatAdapter(log, app.runtime.handleTurn);
   const limiter = new RateLimiter(redis, `${prefix}dl:rate:`, MESSAGES_PER_SECOND, 1000);
-  const service = new DirectLineService({ log, tokens, limiter, adapter });
+  const onTyping = (conversationId: string) => app.customerTyping.forEach((tell) => tell(`${DIRECTLINE_CHANNEL_ID}/${conversationId}`));
+  const service = new DirectLineService({ log, tokens, limiter, adapter, onTyping });
   const auth = new DirectLineAuth(config.DIRECTLINE_SECRET, tokens);
 
   app.pushers.register(DIRECTLINE_CHANNEL_ID, {
@@ -49,6 +52,7 @@ export const webChatRoutes: RouteModule = async (server, app) => {
 
   directLineCors(server);
   directLineRoutes(server, { auth, service, logger: app.logger });
+  directLineUploadRoutes(server, { auth, service, store: new AttachmentStore(redis, prefix, config.TRANSCRIPT_TTL_SECONDS), logger: app.logger });
   const streams = attachDirectLineStream(server, { auth, log, notifier, logger: app.logger });
   app.onDrain.push(() => streams.goAway());
   app.onClose.push(() => streams.close());

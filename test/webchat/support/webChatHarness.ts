@@ -85,6 +85,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
     pushers: new PushRegistry({ send: async () => undefined }),
     onDrain: [],
     onClose: [],
+    customerTyping: [],
   };
   const server = restify.createServer({ name: 'webchat-harness', handleUncaughtExceptions: false });
   await webChatRoutes(server, context);

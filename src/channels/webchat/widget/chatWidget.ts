@@ -9,6 +9,8 @@ import { geoEntity, type CardAction, type OutgoingActivity, type WireActivity } 
 const POLL_OPEN_MS = 1000;
 const POLL_CLOSED_MS = 8000;
 const MAX_BACKOFF_MS = 15000;
+/** Direct Line clients send `typing` at most this often (Web Chat does the same). */
+const TYPING_EVERY_MS = 3000;
 
 interface Pending {
   row: HTMLElement;
@@ -29,6 +31,8 @@ export class ChatWidget {
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private composing = false;
+  private lastTyping = 0;
+  private readonly title: string;
   private readonly render: RenderContext;
   private readonly list: MessageList;
 
@@ -39,6 +43,7 @@ export class ChatWidget {
     private readonly openKey: string,
   ) {
     this.render = { strings, onAction: (action) => this.act(action) };
+    this.title = view.title.textContent ?? strings.title;
     this.list = new MessageList(view.log, view.suggestions, this.render);
     this.bind();
     if (this.client.hasSession) {
@@ -95,6 +100,7 @@ export class ChatWidget {
     v.input.addEventListener('input', () => {
       v.input.style.height = 'auto';
       v.input.style.height = `${Math.min(v.input.scrollHeight, 120)}px`;
+      this.sendTyping();
     });
     window.addEventListener('online', () => this.pollSoon(0));
   }
@@ -176,6 +182,8 @@ export class ChatWidget {
         pending.meta.replaceChildren(formatTime(a.timestamp, this.strings.locale));
         continue;
       }
+      const handover = a.channelData?.handover;
+      if (!isUser && handover) this.showAgent(handover.agent);
       const row = renderMessage(a, isUser, this.render);
       if (!isUser) {
         this.list.setTyping(false);
@@ -189,6 +197,25 @@ export class ChatWidget {
     if (last) this.list.showSuggestions(last.from?.role !== 'user' ? (last.suggestedActions?.actions ?? []) : []);
     // Follow the conversation unless the customer scrolled up to reread.
     if (first && follow) this.list.reveal(first, firstLoad);
+  }
+
+  /**
+   * While a person answers, the header says who ("张 · 人工客服") instead of the assistant's
+   * "智能助手 · 7×24 小时"; with `null` the assistant is back.
+   */
+  private showAgent(agent: string | null): void {
+    const { title, subtitle } = this.view;
+    title.textContent = agent ?? this.title;
+    subtitle.textContent = agent ? this.strings.agent : this.strings.subtitle;
+    subtitle.classList.toggle('agent', Boolean(agent));
+  }
+
+  /** Tells the agent the customer is typing: at most one typing activity every few seconds. */
+  private sendTyping(): void {
+    const now = Date.now();
+    if (now - this.lastTyping < TYPING_EVERY_MS || !this.client.hasSession || !this.view.input.value.trim()) return;
+    this.lastTyping = now;
+    void this.client.post({ type: 'typing', locale: this.strings.locale }).catch(() => undefined);
   }
 
   private setStatus(text: string | undefined): void {

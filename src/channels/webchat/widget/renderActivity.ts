@@ -1,6 +1,6 @@
 import { el } from './el';
 import type { WidgetStrings } from './strings';
-import { heroCardSchema, type CardAction, type HeroCard, type WireActivity } from './wireTypes';
+import { agentName, heroCardSchema, type CardAction, type HeroCard, type WireActivity } from './wireTypes';
 
 export interface RenderContext {
   strings: WidgetStrings;
@@ -40,8 +40,13 @@ export function userLabel(a: WireActivity, strings: WidgetStrings): string | und
 export function renderMessage(a: WireActivity, isUser: boolean, ctx: RenderContext): HTMLElement | undefined {
   const row = el('div', { class: `row ${isUser ? 'user' : 'bot'}` });
   const text = isUser ? userLabel(a, ctx.strings) : a.text;
-  const who = isUser ? ctx.strings.you : a.from?.name && a.from.role !== 'bot' ? a.from.name : ctx.strings.bot;
-  row.append(el('span', { class: 'sr-only' }, [`${who}:`]));
+  const agent = isUser ? undefined : agentName(a);
+  const who = isUser ? ctx.strings.you : agent ? `${ctx.strings.agent} ${agent}` : a.from?.name && a.from.role !== 'bot' ? a.from.name : ctx.strings.bot;
+  if (agent) {
+    // A person, not the assistant: said visibly on the message, and read out as such.
+    row.classList.add('agent');
+    row.append(el('div', { class: 'sender' }, [`${ctx.strings.agent} · ${agent}`]));
+  } else row.append(el('span', { class: 'sr-only' }, [`${who}:`]));
   if (text) row.append(el('div', { class: 'bubble' }, [renderText(text)]));
   for (const attachment of isUser ? [] : (a.attachments ?? [])) {
     const card = heroCardSchema.safeParse(attachment.content);

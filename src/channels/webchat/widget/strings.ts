@@ -24,6 +24,8 @@ export interface WidgetStrings {
   suggestions: string;
   unsupported: string;
   privacy: string;
+  /** "人工客服 / Agent": shown in the header and on each message while a person answers. */
+  agent: string;
 }
 
 const zh: WidgetStrings = {
@@ -51,6 +53,7 @@ const zh: WidgetStrings = {
   suggestions: '建议的回复',
   unsupported: '[暂不支持显示的内容]',
   privacy: '请勿在对话中发送密码、验证码或完整卡号。',
+  agent: '人工客服',
 };
 
 const en: WidgetStrings = {
@@ -78,6 +81,7 @@ const en: WidgetStrings = {
   suggestions: 'Suggested replies',
   unsupported: '[content that cannot be shown here]',
   privacy: 'Never send passwords, one-time codes or full card numbers in the chat.',
+  agent: 'Agent',
 };
 
 /** `data-lang` on the script tag wins, then the page's `lang`; anything not Chinese is English. */

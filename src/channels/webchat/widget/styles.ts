@@ -34,6 +34,9 @@ textarea:focus { outline: none; border-color: var(--brand); box-shadow: 0 0 0 3p
 .bubble a { color: var(--brand); }
 /* #5b6675 keeps 5.3:1 on the log's grey (#7a8594 had 3.45:1, under WCAG's 4.5:1 for small text). */
 .meta { margin-top: 3px; font-size: 11px; color: #5b6675; }
+.sender { margin-bottom: 3px; font-size: 12px; font-weight: 600; color: #0b5cad; }
+.row.agent .bubble { border-color: #9ec2e8; background: #eef5fc; }
+.subtitle.agent::before { background: #f2b233; }
 .meta .failed { color: #b42318; font-weight: 600; }
 .meta button { border: 0; background: none; color: var(--brand); text-decoration: underline; padding: 0 0 0 6px; font-size: 11px; }
 .card { max-width: 84%; margin-top: 6px; background: #fff; border: 1px solid #e3e8ef; border-radius: 12px; overflow: hidden; }

@@ -16,6 +16,8 @@ export interface WidgetView {
   locate: HTMLButtonElement;
   restart: HTMLButtonElement;
   minimise: HTMLButtonElement;
+  title: HTMLElement;
+  subtitle: HTMLElement;
 }
 
 /** Keeps messages well under the server's 4 KB text limit even in 3-byte CJK characters. */
@@ -36,9 +38,11 @@ export function buildView(strings: WidgetStrings, brand: string, title: string):
   const restart = el('button', { type: 'button', class: 'icon-btn', 'aria-label': strings.restart, title: strings.restart }, [icon(ICONS.restart)]);
   const minimise = el('button', { type: 'button', class: 'icon-btn', 'aria-label': strings.close, title: strings.close }, [icon(ICONS.minimise)]);
   const titleId = 'bb-title';
+  const titleEl = el('h2', { class: 'title', id: titleId }, [title]);
+  const subtitle = el('p', { class: 'subtitle' }, [strings.subtitle]);
   const header = el('div', { class: 'header' }, [
     el('div', { class: 'avatar' }, [icon(ICONS.shield, 22)]),
-    el('div', { class: 'heading' }, [el('h2', { class: 'title', id: titleId }, [title]), el('p', { class: 'subtitle' }, [strings.subtitle])]),
+    el('div', { class: 'heading' }, [titleEl, subtitle]),
     restart,
     minimise,
   ]);
@@ -58,7 +62,7 @@ export function buildView(strings: WidgetStrings, brand: string, title: string):
   ]);
   const root = el('div', { class: 'root', lang: strings.locale, style: `--brand:${brand};--brand-dark:${darken(brand)}` }, [launcher, panel]);
   shadow.append(style, root);
-  return { host, launcher, badge, panel, status, log, suggestions, input, send, locate, restart, minimise };
+  return { host, launcher, badge, panel, status, log, suggestions, input, send, locate, restart, minimise, title: titleEl, subtitle };
 }
 
 /** A darker shade for gradients and hover, from a #rrggbb colour (others pass through). */

@@ -39,7 +39,13 @@ export const activitySchema = z.object({
   suggestedActions: z.optional(z.object({ actions: z.array(cardActionSchema) })),
   attachments: z.optional(z.array(z.object({ contentType: z.string(), content: z.optional(z.unknown()), name: z.optional(z.string()) }))),
   entities: z.optional(z.array(z.object({ type: z.optional(z.string()) }))),
-  channelData: z.optional(z.object({ clientActivityID: z.optional(z.string()) })),
+  channelData: z.optional(
+    z.object({
+      clientActivityID: z.optional(z.string()),
+      // Set by the handover when a person starts or stops answering (src/handover/customerPush.ts).
+      handover: z.optional(z.object({ agent: z.nullable(z.string()) })),
+    }),
+  ),
 });
 export type WireActivity = z.infer<typeof activitySchema>;
 
@@ -51,12 +57,17 @@ export const errorSchema = z.object({ error: z.object({ code: z.string(), messag
 
 /** What the widget sends (a subset of the Activity object). */
 export interface OutgoingActivity {
-  type: 'message';
+  type: 'message' | 'typing';
   text?: string;
   value?: unknown;
   locale: string;
   entities?: Array<Record<string, unknown>>;
-  channelData: { clientActivityID: string };
+  channelData?: { clientActivityID: string };
+}
+
+/** Messages from a human agent carry `from.id` = `agent:<name>` (src/handover/customerPush.ts). */
+export function agentName(a: { from?: { id?: string; name?: string } }): string | undefined {
+  return a.from?.id?.startsWith('agent:') ? (a.from.name ?? a.from.id.slice(6)) : undefined;
 }
 
 /** The schema.org GeoCoordinates entity src/channels/location.ts `geoEntity()` makes (kept in step by a test). */

@@ -97,7 +97,19 @@ export function entryRow(entry: TranscriptEntry, strings: ConsoleStrings): HTMLL
   return el('li', { class: `entry ${entry.from}` }, [
     el('span', { class: 'entry-meta' }, [el('span', { class: 'speaker' }, [who]), ' ', el('time', { datetime: new Date(entry.at).toISOString() }, [time])]),
     el('span', { class: 'text' }, [entry.text]),
+    ...(entry.attachments ?? []).filter((a) => SAFE_URL.test(a.url)).map((a) => attachmentView(a)),
   ]);
+}
+
+/** Only our own stored files (same origin), never a URL from elsewhere. */
+const SAFE_URL = /^\/attachments\/[A-Za-z0-9_-]{22}$/;
+
+/** An image is shown (a link opens it full size); a PDF is a download link. */
+function attachmentView(a: { contentType: string; url: string; name: string }): HTMLElement {
+  if (a.contentType.startsWith('image/')) {
+    return el('a', { class: 'attachment', href: a.url, target: '_blank', rel: 'noopener' }, [el('img', { src: a.url, alt: a.name || 'image' })]);
+  }
+  return el('a', { class: 'attachment file', href: a.url, download: a.name || 'file.pdf' }, [`📄 ${a.name || 'PDF'}`]);
 }
 
 /** A private note: styled and labelled apart from what the customer saw. */

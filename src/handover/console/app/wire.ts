@@ -18,6 +18,7 @@ export interface TranscriptEntry {
   text: string;
   at: number;
   agent?: string;
+  attachments?: Array<{ contentType: string; url: string; name: string }>;
 }
 
 export interface Overview {

@@ -1,0 +1,91 @@
+import type { Redis } from 'ioredis';
+import type { HandoverStats } from '../handover/handoverStats';
+import type { Logger } from '../logger';
+import { maskPii } from '../pii/maskPii';
+import { conversationKey, type TurnObserver } from '../runtime/botRuntime';
+import { couldNotPlace } from './couldNotPlace';
+import type { MisunderstoodInbox } from './misunderstoodInbox';
+import { statsDay } from './statsDay';
+
+/** Figures are kept this long, then expire on their own (bounded retention). */
+export const STATS_RETENTION_DAYS = 90;
+/** Waits kept per day and channel for the median and 90th percentile. */
+const MAX_WAITS = 5000;
+
+/**
+ * Collects the supervisor's figures as they happen, in Redis, per bank day and channel: every
+ * conversation that wrote that day (a SET), message turns, turns the bot could not place, handovers
+ * and their reasons (a HASH of counters), and how long each customer waited for an agent (a LIST).
+ * A turn observer (BotRuntime.observe) and the handover's HandoverStats port feed it; it never
+ * fails a turn (errors are logged).
+ */
+export class StatsRecorder implements HandoverStats {
+  private readonly ttl = STATS_RETENTION_DAYS * 86_400;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly timeZone: string,
+    private readonly inbox: MisunderstoodInbox,
+    private readonly logger: Logger,
+  ) {}
+
+  keys(day: string) {
+    const base = `${this.prefix}stats:${day}`;
+    return {
+      counters: `${base}:counters`,
+      conversations: (channel: string) => `${base}:conversations:${channel}`,
+      waits: (channel: string) => `${base}:waits:${channel}`,
+      escalated: `${base}:escalated`,
+      channels: `${base}:channels`,
+    };
+  }
+
+  readonly observer: TurnObserver = ({ ctx, info, outcome }) => {
+    if (ctx.activity.type !== 'message' || outcome !== 'ok') return;
+    const channel = ctx.activity.channelId ?? 'unknown';
+    const now = Date.now();
+    const k = this.keys(statsDay(now, this.timeZone));
+    const unplaced = couldNotPlace(info);
+    const multi = this.redis
+      .multi()
+      .sadd(k.channels, channel)
+      .sadd(k.conversations(channel), conversationKey(ctx))
+      .hincrby(k.counters, `${channel}:turns`, 1);
+    if (unplaced) multi.hincrby(k.counters, `${channel}:fallbacks`, 1);
+    for (const key of [k.channels, k.conversations(channel), k.counters]) multi.expire(key, this.ttl);
+    multi.exec().catch((err: unknown) => this.logger.warn({ err }, 'dashboard: turn not counted'));
+    const text = ctx.activity.text?.trim();
+    if (unplaced && text) {
+      const entry = { text: maskPii(text).slice(0, 300), channel, script: info.script ?? '', intent: info.intent ?? '', score: info.score ?? 0, at: now };
+      this.inbox.add(entry).catch((err: unknown) => this.logger.warn({ err }, 'dashboard: misunderstood message not kept'));
+    }
+  };
+
+  /** Counted once per conversation and day, whatever the number of requests. */
+  async escalated(member: string, channel: string, reason: string, now: number): Promise<void> {
+    const k = this.keys(statsDay(now, this.timeZone));
+    const first = await this.redis.sadd(k.escalated, member);
+    await this.redis.expire(k.escalated, this.ttl);
+    if (first !== 1) return;
+    await this.redis
+      .multi()
+      .hincrby(k.counters, `${channel}:escalations`, 1)
+      .hincrby(k.counters, `${channel}:reason:${reason}`, 1)
+      .expire(k.counters, this.ttl)
+      .exec();
+  }
+
+  async waited(channel: string, waitMs: number, now: number): Promise<void> {
+    const k = this.keys(statsDay(now, this.timeZone));
+    const key = k.waits(channel);
+    await this.redis
+      .multi()
+      .rpush(key, String(Math.max(0, Math.round(waitMs))))
+      .ltrim(key, -MAX_WAITS, -1)
+      .expire(key, this.ttl)
+      .sadd(k.channels, channel)
+      .expire(k.channels, this.ttl)
+      .exec();
+  }
+}
