@@ -7,6 +7,12 @@ import type { RouteModule } from '../http/routeModule';
 import type { Logger } from '../logger';
 import type { TurnMiddleware, TurnPrefetch } from '../runtime/botRuntime';
 import { AgentAccounts } from './agentAccounts';
+import { DashboardFigures } from '../dashboard/dashboardFigures';
+import { registerDashboard } from '../dashboard/dashboardRoutes';
+import { MisunderstoodInbox } from '../dashboard/misunderstoodInbox';
+import { StatsRecorder } from '../dashboard/statsRecorder';
+import { SupervisorRoles } from '../dashboard/supervisorRoles';
+import { DEFAULT_DATA_FILES } from '../i18n/dataFiles';
 import { AgentDesk } from './agentDesk';
 import { AgentStatusStore } from './agentStatus';
 import { AgentTools } from './agentTools';
@@ -91,8 +97,10 @@ export function createHandover(deps: HandoverDeps): Handover {
   const status = new AgentStatusStore(redis, keys, sessions);
   const notes = new NoteStore(redis, keys, config.TRANSCRIPT_TTL_SECONDS);
   const closed = new ClosedConversations(redis, keys, transcripts);
-  const service = new HandoverService({ queue, assignments, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts, status, signals });
-  const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS, closed, notes, signals });
+  const inbox = new MisunderstoodInbox(redis, config.REDIS_KEY_PREFIX);
+  const stats = new StatsRecorder(redis, config.REDIS_KEY_PREFIX, config.TZ, inbox, logger);
+  const service = new HandoverService({ queue, assignments, sessions, transcripts, events, hours, push, logger, clock, offerMs: OFFER_MS, texts, status, signals, stats });
+  const desk = new AgentDesk({ queue, assignments, transcripts, events, push, service, clock, offerMs: OFFER_MS, closed, notes, signals, stats });
   const canned = CannedReplies.load();
   const tools = new AgentTools({ desk, queue, assignments, transcripts, notes, closed, status, canned, events, push, service, clock });
   const middleware = handoverMiddleware({ queue, assignments, sessions, service, tickets, ratings, events, transcripts, logger, clock, offerMs: OFFER_MS, texts });
@@ -108,7 +116,17 @@ export function createHandover(deps: HandoverDeps): Handover {
       clock,
       events,
     });
-    const streams = registerConsoleApi(server, { desk, tools, sessions, tickets, ratings, events, logger, clock });
+    const consoleDeps = { desk, tools, sessions, tickets, ratings, events, logger, clock };
+    const streams = registerConsoleApi(server, consoleDeps);
+    // The supervisor's figures: every turn's outcome, and the dashboard that reads them back.
+    app.runtime.observe(stats.observer);
+    await registerDashboard(server, {
+      console: consoleDeps,
+      roles: new SupervisorRoles(redis, keys.roles),
+      figures: new DashboardFigures(redis, stats, keys.ratingLog, config.TZ),
+      inbox,
+      faqFile: DEFAULT_DATA_FILES.faqFile,
+    });
     app.customerTyping.push((member) => void tools.customerTyping(member).catch((err) => logger.debug({ err }, 'handover: customer typing not relayed')));
     const sweeper = setInterval(() => void service.sweep().catch((err) => logger.warn({ err }, 'handover: wait sweep failed')), SWEEP_MS);
     sweeper.unref();

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
  * `npm run build` bundles each into dist/ beside where its entry would be, so production needs no
  * esbuild; a new page adds its entry here (test/build/browserEntries.test.ts checks).
  */
-export const BROWSER_ENTRIES = ['src/channels/webchat/widget/main.ts', 'src/handover/console/app/main.ts'] as const;
+export const BROWSER_ENTRIES = ['src/channels/webchat/widget/main.ts', 'src/handover/console/app/main.ts', 'src/dashboard/page/app/main.ts'] as const;
 
 /** Where the build puts an entry's bundle: `…/main.ts` → `…/main.bundle.js`. */
 export function prebuiltBundleFile(entry: string): string {

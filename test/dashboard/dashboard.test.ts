@@ -1,0 +1,105 @@
+/**
+ * The supervisor's figures computed from the real events of this test run: customers talk to the
+ * real bot over the Bot Framework channel (real HTTP, real Redis), one is handed to an agent who
+ * takes, closes and gets rated; then the dashboard API must report exactly those conversations,
+ * that escalation and its reason, that wait and rating, and the messages the bot could not place.
+ */
+import { Redis } from 'ioredis';
+import { SupervisorRoles } from '../../src/dashboard/supervisorRoles';
+import { HandoverKeys } from '../../src/handover/handoverKeys';
+import { messageActivity, postActivity } from '../support/activities';
+import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
+import { testRedisUrl } from '../support/testRedis';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { ConsoleClient, createAgent, handleOf } from '../handover/support/consoleClient';
+
+let server: TestServer;
+let connector: ConnectorStandIn;
+// Out of scope for a bank's bot: the classifier places neither (intent `none`).
+const WEATHER = ['今天天气怎么样', '天气怎么样'];
+
+beforeAll(async () => {
+  connector = await startConnectorStandIn();
+  server = await startTestServer({ HANDOVER_HOURS: 'always', TZ: 'Asia/Shanghai' });
+  await createAgent(server.prefix, 'boss');
+  await createAgent(server.prefix, 'li');
+  const redis = new Redis(testRedisUrl());
+  await new SupervisorRoles(redis, new HandoverKeys(server.prefix).roles).grant('boss');
+  await redis.quit();
+});
+afterAll(async () => {
+  await server.close();
+  await connector.close();
+});
+
+async function say(conversation: string, text: string): Promise<void> {
+  expect((await postActivity(server.url, messageActivity(connector.url, conversation, text))).status).toBe(200);
+}
+
+async function signedIn(name: string): Promise<ConsoleClient> {
+  const client = new ConsoleClient(server.url);
+  expect((await client.signIn(name)).status).toBe(200);
+  return client;
+}
+
+interface Row {
+  channel: string;
+  conversations: number;
+  escalations: number;
+  containment: number;
+  escalationRate: number;
+  reasons: Record<string, number>;
+  waits: number;
+  waitMedianMs: number | null;
+  ratings: number;
+  ratingAverage: number | null;
+  fallbacks: number;
+}
+
+it('reports conversations, containment, escalations with reasons, wait, rating and fallbacks from real turns', async () => {
+  const li = await signedIn('li');
+  await say('d-hello', '你好');
+  for (const text of WEATHER) await say('d-lost', text);
+  await say('d-person', '转人工');
+  const handle = handleOf('msteams', 'd-person');
+  expect((await li.call('POST', `/agent/api/conversations/${handle}/take`)).status).toBe(200);
+  expect((await li.call('POST', `/agent/api/conversations/${handle}/close`)).status).toBe(200);
+  await say('d-person', '4');
+
+  const boss = await signedIn('boss');
+  const { days } = await boss.json<{ days: Row[] }>('GET', '/agent/api/dashboard/figures?days=1');
+  const teams = days.find((d) => d.channel === 'msteams');
+  expect(teams).toMatchObject({
+    conversations: 3,
+    escalations: 1,
+    containment: 0.667,
+    escalationRate: 0.333,
+    reasons: { requested: 1 },
+    waits: 1,
+    ratings: 1,
+    ratingAverage: 4,
+    fallbacks: 2,
+  });
+  expect(teams?.waitMedianMs).toBeGreaterThanOrEqual(0);
+
+  // The two unplaced messages are one group in the inbox; assigned, they leave it and are exported.
+  const inbox = await boss.json<{ groups: Array<{ count: number; entries: Array<{ id: string; text: string }> }> }>('GET', '/agent/api/dashboard/inbox');
+  const group = inbox.groups.find((g) => g.entries.some((e) => e.text === WEATHER[0]));
+  expect(group?.count).toBe(2);
+  expect((await boss.call('POST', '/agent/api/dashboard/inbox/assign', { ids: ['x'], target: { intent: 'NOT AN INTENT' } })).status).toBe(400);
+  const assigned = await boss.json<{ assigned: number }>('POST', '/agent/api/dashboard/inbox/assign', { ids: group?.entries.map((e) => e.id), target: { intent: 'greeting' } });
+  expect(assigned.assigned).toBe(2);
+  const after = await boss.json<{ groups: Array<{ entries: Array<{ text: string }> }> }>('GET', '/agent/api/dashboard/inbox');
+  expect(after.groups.flatMap((g) => g.entries).some((e) => WEATHER.includes(e.text))).toBe(false);
+  const exported = await boss.json<{ intents: Array<{ intent: string; language: string; utterances: string[] }> }>('GET', '/agent/api/dashboard/inbox/export');
+  expect(exported.intents).toEqual([{ intent: 'greeting', language: 'zh', utterances: expect.arrayContaining(WEATHER) }]);
+}, 60_000);
+
+it('keeps the dashboard to supervisors: an agent gets 403, nobody signed in 401', async () => {
+  const li = await signedIn('li');
+  expect((await li.call('GET', '/agent/api/dashboard/figures')).status).toBe(403);
+  expect((await li.call('GET', '/agent/api/dashboard/inbox/export')).status).toBe(403);
+  expect((await new ConsoleClient(server.url).call('GET', '/agent/api/dashboard/figures')).status).toBe(401);
+  const boss = await signedIn('boss');
+  expect((await boss.call('GET', '/agent/api/dashboard/figures?days=1000')).status).toBe(400);
+});
