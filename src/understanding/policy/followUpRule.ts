@@ -1,6 +1,8 @@
 import type { Branch } from '../../branches/branchSchema';
 import { SERVICE_REPLY } from '../../../dialogs/branchResults';
+import type { FlowStart } from '../../../dialogs/flowTypes';
 import type { RouterTurn } from '../../../dialogs/routerTurn';
+import { Intent } from '../../nlu/intents';
 import { isReplyKey, type ReplyKey } from '../../i18n/catalogueSchema';
 import type { TemplateValue } from '../../i18n/localizer';
 import { getTurnLocale } from '../../i18n/turnLocale';
@@ -113,6 +115,24 @@ function answerSteps(turn: RouterTurn, key: string, next: string | undefined): b
 }
 
 /**
+ * With no branches listed yet, an appointment or a holiday question has a general answer (no
+ * branch differs); the branch search follows so the customer can look up a particular one.
+ */
+async function generalBranchAnswer(turn: RouterTurn): Promise<boolean> {
+  const info = slot(turn, 'branchInfo');
+  const day = slot(turn, 'day');
+  const general = info === 'appointment' ? t('branch.appointment') : day === 'holiday' ? t('branch.holidayGeneral') : undefined;
+  const flow = turn.registry.forIntent(Intent.BranchVisit);
+  if (!general || !flow || turn.input.parse.recognition.intent !== Intent.BranchVisit) return false;
+  if (turn.activeFlow === flow) {
+    turn.services.replies.say(turn.dc.context, general);
+    return turn.reprompt() || true;
+  }
+  await turn.startFlow(flow, { preface: [general] } satisfies FlowStart);
+  return true;
+}
+
+/**
  * Follow-ups on what was just shown, answered from it: the branches listed (hours on a day, phone,
  * address, services, appointments; "第二家", "the Central one") or the steps given ("第三步", "then what?").
  */
@@ -120,7 +140,7 @@ export const followUpRule: PolicyRule = {
   id: RuleId.FollowUp,
   async decide(turn) {
     const shown = turn.input.memory.shown;
-    if (!shown) return false;
+    if (!shown) return generalBranchAnswer(turn);
     if (shown.kind === 'branches') return answerBranches(turn, shown.ids);
     return answerSteps(turn, shown.key, shown.next);
   },
