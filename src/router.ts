@@ -130,7 +130,14 @@ export class Router {
     const variant = regionalVariant(text, recognition, profile.variant, variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant));
     if (variant.shown) profile.variant = variant.shown;
     const detected = variant.cantonese && recognition.script !== 'en' ? 'zh-Hant' : recognition.script;
-    const script = chooseReplyScript({ text, detected, previous: profile.script, pinned: profile.pinned, channelLocale: ctx.activity.locale });
+    const script = chooseReplyScript({
+      text,
+      detected,
+      previous: profile.script,
+      pinned: profile.pinned,
+      channelLocale: ctx.activity.locale,
+      pinyin: recognition.pinyin,
+    });
     const locale: ReplyLocale = { script, variant: variant.variant };
     const input: TurnInput = { text, normalized, recognition, locale, location: readLocation(ctx.activity), parse, memory };
     setTurnLocale(ctx, locale);

@@ -14,6 +14,8 @@ export interface ScriptChoiceInput {
   pinned?: Language;
   /** The channel's locale (`activity.locale`), the last resort for a first message without words. */
   channelLocale?: string;
+  /** The recognizer read the Latin words as toneless pinyin ("zhengshu guoqi le"): a Chinese speaker. */
+  pinyin?: boolean;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -55,11 +57,19 @@ export function variantFromChannelLocale(locale: string | undefined, fallback: T
  */
 export function chooseReplyScript(input: ScriptChoiceInput): Script {
   const channel = scriptFromChannelLocale(input.channelLocale);
-  const own = scriptOfText(input.text, input.detected, input.previous, input.previous ? undefined : channel);
+  const own = input.pinyin ? pinyinScript(input.previous, channel) : scriptOfText(input.text, input.detected, input.previous, input.previous ? undefined : channel);
   if (input.pinned === 'en') return 'en';
   if (input.pinned === 'zh') {
     const chinese = [own, input.previous, channel].find((s) => s === 'zh-Hans' || s === 'zh-Hant');
     return chinese ?? 'zh-Hans';
   }
   return own ?? input.previous ?? channel ?? 'zh-Hans';
+}
+
+/**
+ * Someone typing pinyin without an input method reads Chinese: answer in the Chinese script they
+ * used before (or their channel's), else simplified — never in English because the letters are Latin.
+ */
+function pinyinScript(previous: Script | undefined, channel: Script | undefined): Script {
+  return [previous, channel].find((s): s is Script => s === 'zh-Hans' || s === 'zh-Hant') ?? 'zh-Hans';
 }

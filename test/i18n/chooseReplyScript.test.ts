@@ -21,6 +21,13 @@ describe('chooseReplyScript', () => {
     expect(chooseReplyScript({ text: '👍', detected: 'en', channelLocale: 'en-US' })).toBe('en');
   });
 
+  it('answers pinyin typed without an input method in Chinese, not English', () => {
+    expect(chooseReplyScript({ text: 'zhengshu guoqi le zenme ban', detected: 'zh-Hans', pinyin: true })).toBe('zh-Hans');
+    expect(chooseReplyScript({ text: 'zui jin de wangdian', detected: 'zh-Hans', pinyin: true, previous: 'zh-Hant' })).toBe('zh-Hant');
+    expect(chooseReplyScript({ text: 'wode ka bei daoshua le', detected: 'zh-Hans', pinyin: true, channelLocale: 'zh-HK' })).toBe('zh-Hant');
+    expect(chooseReplyScript({ text: 'zhengshu guoqi le', detected: 'zh-Hans', pinyin: true, pinned: 'en' })).toBe('en');
+  });
+
   it('lets an explicit language choice win', () => {
     expect(chooseReplyScript({ text: '网点', detected: 'zh-Hans', pinned: 'en' })).toBe('en');
   });
