@@ -98,8 +98,8 @@ it('keeps line breaks, shows agent Markdown as text, shows typing, and brings an
 
   // The customer sends a screenshot with Web Chat's upload button: it reaches the agent.
   await tab.locator('input.webchat__upload-button--file-input').setInputFiles({ name: 'error.png', mimeType: 'image/png', buffer: PNG });
-  // Web Chat 4.18 holds chosen files in the send box until the customer sends.
-  await sendBox.press('Enter');
+  // Web Chat 4.18 holds chosen files in the send box until the customer presses send.
+  await tab.locator('button.webchat__send-button').click();
   const event = await client
     .waitForEvent((e) => e.type === 'message' && Array.isArray((e.data.entry as { attachments?: unknown[] }).attachments))
     .catch((err: Error) => {
