@@ -67,9 +67,12 @@ export function chooseReplyScript(input: ScriptChoiceInput): Script {
 }
 
 /**
- * Someone typing pinyin without an input method reads Chinese: answer in the Chinese script they
- * used before (or their channel's), else simplified — never in English because the letters are Latin.
+ * Someone typing pinyin without an input method reads Chinese: a first message gets the channel's
+ * Chinese script or simplified, never English because the letters are Latin. Later messages keep
+ * the conversation's script: "Chengdu" or "Shenzhen" in an English conversation is a place name
+ * that happens to be pinyin, not a switch to Chinese.
  */
 function pinyinScript(previous: Script | undefined, channel: Script | undefined): Script {
-  return [previous, channel].find((s): s is Script => s === 'zh-Hans' || s === 'zh-Hant') ?? 'zh-Hans';
+  if (previous) return previous;
+  return channel === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
 }

@@ -28,6 +28,10 @@ describe('chooseReplyScript', () => {
     expect(chooseReplyScript({ text: 'zhengshu guoqi le', detected: 'zh-Hans', pinyin: true, pinned: 'en' })).toBe('en');
   });
 
+  it('keeps an English conversation English when the customer names a city that reads as pinyin', () => {
+    expect(chooseReplyScript({ text: 'Chengdu', detected: 'zh-Hans', pinyin: true, previous: 'en' })).toBe('en');
+  });
+
   it('lets an explicit language choice win', () => {
     expect(chooseReplyScript({ text: '网点', detected: 'zh-Hans', pinned: 'en' })).toBe('en');
   });
