@@ -54,6 +54,6 @@ describe('agent CLI', () => {
   it('refuses short passwords, bad names and unknown commands, saying why', async () => {
     expect(await agentCli(['add', 'bob'], 'short\n')).toMatchObject({ code: 1, stderr: expect.stringMatching(/at least 10 characters/) });
     expect(await agentCli(['add', '<bob>'], 'long enough password\n')).toMatchObject({ code: 1, stderr: expect.stringMatching(/agent name/) });
-    expect(await agentCli(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/usage: npm run agent -- <add\|list\|remove>/) });
+    expect(await agentCli(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/usage: npm run agent -- <add\|list\|remove\|supervisor>/) });
   });
 });
