@@ -19,6 +19,9 @@ export const clarifyRule: PolicyRule = {
     // The fraud intent without a safety signal is never acted on alone: the customer picks.
     const fraudGuess = recognition.intent === Intent.FraudReport && safety.length === 0;
     if (!(recognition.unsure || fraudGuess) || (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu)) return false;
+    // An unsure topic with a confident FAQ answer ("忘记密码怎么办", "令牌没电了") is not unclear: the
+    // FAQ rule after this one answers it. Asking which topic would be a question too many.
+    if (turn.services.faq.search(turn.input.text).outcome === 'answer') return false;
     const likely = [...recognition.alternatives.map((a) => a.intent), Intent.CertExpired, Intent.SecurityAdvice];
     const entries = entriesForIntents(likely).slice(0, CLARIFY_OPTIONS);
     if (entries.length < 2) return false;
