@@ -5,22 +5,11 @@
  */
 import { el } from '../../../channels/webchat/widget/el';
 import { barChart, lineChart, type Point } from './charts';
+import type { ChannelDay as ServerChannelDay } from '../../dashboardFigures';
 import { DASHBOARD_LANGUAGES, type DashboardStrings } from './strings';
 
-interface ChannelDay {
-  day: string;
-  channel: string;
-  conversations: number;
-  escalations: number;
-  containment: number;
-  escalationRate: number;
-  reasons: Record<string, number>;
-  waitMedianMs: number | null;
-  waitP90Ms: number | null;
-  ratings: number;
-  ratingAverage: number | null;
-  fallbacks: number;
-}
+/** The server's own type: a type-only import, erased from the browser bundle. */
+type ChannelDay = ServerChannelDay;
 interface InboxEntry {
   id: string;
   text: string;

@@ -1,17 +1,7 @@
 /** What the console API answers (src/handover/agentDesk.ts and consoleRoutes.ts), as the page reads it. */
-export interface ConversationView {
-  handle: string;
-  state: string;
-  channel: string;
-  script: string;
-  reason: string;
-  urgent: boolean;
-  lastIntent: string;
-  customer: string;
-  enqueuedAt: number;
-  agent: string;
-  position?: number;
-}
+/** The server's own view type: a type-only import, erased from the browser bundle. */
+export type { ConversationView } from '../../agentDesk';
+import type { ConversationView } from '../../agentDesk';
 
 export interface TranscriptEntry {
   from: 'customer' | 'bot' | 'agent' | 'system';
