@@ -98,13 +98,19 @@ it('keeps line breaks, shows agent Markdown as text, shows typing, and brings an
 
   // The customer sends a screenshot with Web Chat's upload button: it reaches the agent.
   await tab.locator('input.webchat__upload-button--file-input').setInputFiles({ name: 'error.png', mimeType: 'image/png', buffer: PNG });
-  // Web Chat 4.18 holds chosen files in the send box until the customer presses send.
-  await tab.locator('button.webchat__send-button').click();
-  const event = await client
-    .waitForEvent((e) => e.type === 'message' && Array.isArray((e.data.entry as { attachments?: unknown[] }).attachments))
-    .catch((err: Error) => {
-      throw new Error(`${err.message}\nserver log:\n${bot.logs.filter((l) => /upload|attach|rejected|error/i.test(l)).join('\n')}\nbrowser:\n${requests.slice(-15).join('\n')}`);
-    });
+  // Web Chat 4.18 holds a chosen file in the send box, and only once it has made the thumbnail
+  // (slow under load) does "send" send it; until then the button sends nothing. So the customer
+  // presses send until the upload reaches the agent (a press with an empty box sends nothing).
+  const uploaded = (e: { type: string; data: Record<string, unknown> }) =>
+    e.type === 'message' && Array.isArray((e.data.entry as { attachments?: unknown[] }).attachments);
+  let event = undefined as Awaited<ReturnType<typeof client.waitForEvent>> | undefined;
+  for (let press = 0; press < 10 && !event; press++) {
+    await tab.locator('button.webchat__send-button').click();
+    event = await client.waitForEvent(uploaded, 2_000).catch(() => undefined);
+  }
+  if (!event) {
+    throw new Error(`no upload reached the agent\nserver log:\n${bot.logs.filter((l) => /upload|attach|rejected|error/i.test(l)).join('\n')}\nbrowser:\n${requests.slice(-15).join('\n')}`);
+  }
   const [file] = (event.data.entry as { attachments: Array<{ url: string; contentType: string; name: string }> }).attachments;
   expect(file).toMatchObject({ contentType: 'image/png', name: 'error.png' });
   const served = await fetch(`${bot.url}${file.url}`);
