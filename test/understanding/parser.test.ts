@@ -46,6 +46,11 @@ describe('the parse', () => {
     expect(slot(parse("it's not a usb key, it's a file cert"), 'certKind')).toBe('fileCert');
   });
 
+  it('reads Taiwan wording for a file certificate (檔案憑證 normalizes to 文件凭证, not 文档凭证)', () => {
+    expect(slot(parse('憑證過期了，是檔案憑證'), 'certKind')).toBe('fileCert');
+    expect(slot(parse('檔案證書'), 'certKind')).toBe('fileCert');
+  });
+
   it.each([
     ['证书的有效期是几年', 'question'],
     ['证书到期了还能在ATM取款吗', 'question'],
