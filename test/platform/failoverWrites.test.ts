@@ -4,6 +4,9 @@
  * failover) is not ready. Uses redis-servers of its own: a primary, a replica, a lone primary.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { conversationUpdate, messageActivity, postActivity } from '../support/activities';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
@@ -14,7 +17,7 @@ jest.setTimeout(60_000);
 
 async function startReplica(primaryPort: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', String(primaryPort)], {
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'replica-')), '--replicaof', '127.0.0.1', String(primaryPort)], {
     stdio: 'ignore',
   });
   const url = `redis://127.0.0.1:${port}`;
