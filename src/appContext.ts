@@ -1,6 +1,6 @@
 import type { BotState, Storage } from 'botbuilder';
 import type { BotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis/redisClient';
 import type { PushRegistry } from './channels/pushRegistry';
 import type { Config } from './config';
 import type { DataFiles } from './i18n/dataFiles';
@@ -15,7 +15,7 @@ import type { BotRuntime } from './runtime/botRuntime';
 export interface AppContext {
   config: Config;
   logger: Logger;
-  redis: Redis;
+  redis: RedisClient;
   storeMode: StoreMode;
   connection: StateConnection;
   storage: Storage;

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_REDIS_URL, describeTopology, resolveTopology, type RedisTopology } from './redis/redisTopology';
 
 type Env = Record<string, string | undefined>;
 
@@ -85,6 +86,15 @@ export const configSchema = z.object({
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
   /** Explicitly set: must answer at start (memory:// = in-process). Unset: try the default, else fall back to memory. */
   REDIS_URL: z.string().optional(),
+  /** A Redis Cluster instead: some of its nodes, `host:port,host:port` (src/redis/redisTopology.ts). */
+  REDIS_CLUSTER_NODES: text(),
+  /** Sentinel instead: the Sentinels, `host:port,…`, and the name of the primary they watch. */
+  REDIS_SENTINELS: text(),
+  REDIS_SENTINEL_NAME: text(),
+  REDIS_SENTINEL_PASSWORD: text(),
+  /** Password of the data nodes for cluster and Sentinel (a single server's goes in REDIS_URL). */
+  REDIS_PASSWORD: text(),
+  REDIS_TLS: bool(false),
   REDIS_KEY_PREFIX: text('bankbot:'),
   STATE_TTL_SECONDS: int('STATE_TTL_SECONDS', 60, 10 * 365 * 86400, 30 * 86400),
   /**
@@ -136,9 +146,9 @@ export const configSchema = z.object({
   METRICS_TOKEN: text(),
 });
 
-export type Config = z.output<typeof configSchema> & { redisUrlExplicit: boolean; redisUrl: string };
+export type Config = z.output<typeof configSchema> & { redisUrlExplicit: boolean; redisUrl: string; redis: RedisTopology };
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+export { DEFAULT_REDIS_URL };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -159,11 +169,9 @@ export function loadConfig(env: Env = readEnv()): Config {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  const redisUrlExplicit = typeof env.REDIS_URL === 'string' && env.REDIS_URL.trim() !== '';
-  const redisUrl = redisUrlExplicit ? String(env.REDIS_URL).trim() : DEFAULT_REDIS_URL;
-  // memory:// is the in-process store (src/redis/connectRedis.ts), for a first look and for tests.
-  if (!/^(rediss?:\/\/|memory:(\/\/)?$)/i.test(redisUrl)) {
-    throw new ConfigError([`REDIS_URL: expected a redis://, rediss:// or memory:// URL, got ${JSON.stringify(env.REDIS_URL)}`]);
-  }
-  return { ...result.data, redisUrlExplicit, redisUrl };
+  const redis = resolveTopology(result.data);
+  if (Array.isArray(redis)) throw new ConfigError(redis);
+  const redisUrlExplicit = redis.kind !== 'standalone' || redis.explicit;
+  const redisUrl = redis.kind === 'standalone' ? redis.url : redis.kind === 'memory' ? 'memory://' : describeTopology(redis);
+  return { ...result.data, redisUrlExplicit, redisUrl, redis };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import { ACCEPTED_TYPES, type AcceptedType } from './sniffType';
 
@@ -16,7 +16,7 @@ export type AttachmentMeta = z.infer<typeof metaSchema>;
  */
 export class AttachmentStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import { fromHandle } from '../handover/handoverKeys';
 import { lastDays, statsDay } from './statsDay';
@@ -36,7 +36,7 @@ const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** di
 /** Reads the recorded figures back, per day and channel, and computes rates and percentiles. */
 export class DashboardFigures {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly recorder: StatsRecorder,
     private readonly ratingLogKey: string,
     private readonly timeZone: string,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import { groupBySimilarity } from './groupBySimilarity';
 
@@ -45,7 +45,7 @@ export interface TrainingExample {
  */
 export class MisunderstoodInbox {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import type { HandoverStats } from '../handover/handoverStats';
 import type { Logger } from '../logger';
 import { maskPii } from '../pii/maskPii';
@@ -23,7 +23,7 @@ export class StatsRecorder implements HandoverStats {
   private readonly ttl = STATS_RETENTION_DAYS * 86_400;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly timeZone: string,
     private readonly inbox: MisunderstoodInbox,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 
 /**
  * Which console accounts are supervisors (see the dashboard). Same accounts and sign-in as agents;
@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
  */
 export class SupervisorRoles {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
   ) {}
 

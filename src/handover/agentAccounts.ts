@@ -1,5 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import type { HandoverKeys } from './handoverKeys';
 
@@ -26,7 +26,7 @@ const DUMMY_SALT = randomBytes(16);
 /** Agent accounts: one HASH per agent with a salted scrypt hash; the plain password is never stored. */
 export class AgentAccounts {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
   ) {}
 

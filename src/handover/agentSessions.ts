@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { LuaScript } from '../redis/luaScript';
 import type { HandoverKeys } from './handoverKeys';
 
@@ -33,7 +33,7 @@ return 1
  */
 export class AgentSessions {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly ttlSeconds: number,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import type { AgentSessions } from './agentSessions';
 import type { HandoverKeys } from './handoverKeys';
@@ -14,7 +14,7 @@ export type AgentStatus = z.infer<typeof agentStatusSchema>;
 
 export class AgentStatusStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly sessions: AgentSessions,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import type { HandoverKeys } from './handoverKeys';
 import type { HandoverState } from './handoverRecord';
 import { FINISH, TAKE, TRANSFER } from './handoverScripts';
@@ -6,7 +6,7 @@ import { FINISH, TAKE, TRANSFER } from './handoverScripts';
 /** Which agent owns which conversation; every change is one atomic Lua script. */
 export class Assignments {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import type { HandoverKeys } from './handoverKeys';
 import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
@@ -29,7 +29,7 @@ export interface ClosedHit extends ClosedSummary {
  */
 export class ClosedConversations {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly transcripts: TranscriptStore,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import type { PushRegistry } from '../channels/pushRegistry';
 import type { Config } from '../config';
 import { defaultLocalizer } from '../i18n/defaultLocalizer';
@@ -46,9 +46,9 @@ const SWEEP_MS = 5000;
 export interface HandoverDeps {
   config: Config;
   logger: Logger;
-  redis: Redis;
+  redis: RedisClient;
   /** Gives the pub/sub subscriber connection (src/redis/connectRedis.ts). */
-  duplicate: () => Redis;
+  duplicate: () => RedisClient;
   pushers: PushRegistry;
   clock?: () => number;
   /** The reply catalogue the handover speaks from. Default: the repository's `intents/replies/`. */

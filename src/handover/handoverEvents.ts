@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { noteSchema } from './noteStore';
@@ -36,17 +36,17 @@ export type HandoverEvent = z.infer<typeof handoverEventSchema>;
  */
 export class HandoverEvents {
   private readonly local = new EventEmitter();
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly channel: string,
     private readonly logger: Logger,
   ) {
     this.local.setMaxListeners(0);
   }
 
-  async start(subscriber: Redis): Promise<void> {
+  async start(subscriber: RedisClient): Promise<void> {
     this.subscriber = subscriber;
     subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import type { HandoverKeys } from './handoverKeys';
 import type { TraditionalVariant } from '../i18n/scriptConverters';
 import { parseRecord, type CustomerScript, type HandoverRecord, type HandoverState } from './handoverRecord';
@@ -37,7 +37,7 @@ export interface Waiting extends HandoverRecord {
 /** The waiting line in Redis: a ZSET ordered by priority, a deadline ZSET, one HASH per customer. */
 export class HandoverQueue {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly options: QueueOptions,
   ) {}

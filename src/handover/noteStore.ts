@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import { maskPii } from '../pii/maskPii';
 import type { HandoverKeys } from './handoverKeys';
@@ -15,7 +15,7 @@ const MAX_NOTES = 200;
  */
 export class NoteStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly ttlSeconds: number,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import type { HandoverKeys } from './handoverKeys';
 import type { HandoverSignals } from './handoverSignals';
 
@@ -11,7 +11,7 @@ export interface AgentRating {
 /** Customers' 1–5 ratings, summed per agent in one HASH (`agent:count`, `agent:sum`) plus a log. */
 export class RatingStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly signals?: HandoverSignals,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import type { HandoverKeys } from './handoverKeys';
 
 export interface SignInLimits {
@@ -24,7 +24,7 @@ export type Admission = { allowed: true } | { allowed: false; retryAfter: number
  */
 export class SignInLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import { maskPii } from '../pii/maskPii';
 import type { HandoverKeys } from './handoverKeys';
@@ -34,7 +34,7 @@ export type NewTicket = Pick<Ticket, 'handle' | 'channel' | 'script' | 'reason' 
 /** Messages left for the bank when no agent could take the customer: HASH per ticket + ZSET by time. */
 export class TicketStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly ttlSeconds: number,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import { maskPii } from '../pii/maskPii';
 import { LuaScript } from '../redis/luaScript';
@@ -38,7 +38,7 @@ return 1
  */
 export class TranscriptStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly ttlSeconds: number,
   ) {}

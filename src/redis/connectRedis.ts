@@ -1,60 +1,45 @@
-import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config';
+import { createRedisClient, redisOptions } from './createRedisClient';
+import type { RedisClient } from './redisClient';
+import { describeTopology, redactUrl, type TopologyKind } from './redisTopology';
 import type { Logger } from '../logger';
 import { startMemoryRedis } from './memory/memoryRedisServer';
 
 export type StoreMode = 'redis' | 'memory';
 
 export interface StateConnection {
-  redis: Redis;
+  redis: RedisClient;
   mode: StoreMode;
-  /** A second connection for subscribers (a subscribed ioredis client can issue no other command). */
-  duplicate(): Redis;
+  /** `standalone` and `memory` are one server; `cluster` shards; `sentinel` follows failovers. */
+  topology: TopologyKind;
+  /**
+   * A second connection for subscribers (a subscribed client can issue no other command). On a
+   * cluster it subscribes with SSUBSCRIBE to the node that owns each channel's slot.
+   */
+  duplicate(): RedisClient;
   close(): Promise<void>;
 }
 
-/**
- * Options chosen so that a Redis outage fails turns quickly (503, the channel retries) instead of
- * queueing them in memory: no offline queue, one retry per command, and reconnects forever in the
- * background so the bot recovers by itself.
- * Auto-pipelining sends every command issued in one event-loop turn in one write: under load the
- * lock, state and transcript commands of many concurrent turns share a system call.
- */
-export function redisOptions(): RedisOptions {
-  return {
-    lazyConnect: true,
-    enableAutoPipelining: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    retryStrategy: (times: number) => Math.min(100 * times, 2000),
-    // After a failover the old primary, now a replica, answers writes with READONLY: reconnect
-    // (DNS or the load balancer then leads to the new primary) and resend the command (2), instead
-    // of failing every turn while /readyz says ready.
-    reconnectOnError: (err: Error) => (err.message.startsWith('READONLY') ? 2 : false),
-  };
-}
-
-async function tryConnect(url: string): Promise<Redis> {
-  const redis = new Redis(url, redisOptions());
-  redis.on('error', () => undefined); // reported through readiness and failed turns instead
+async function tryConnect(client: RedisClient): Promise<RedisClient> {
+  client.on('error', () => undefined); // reported through readiness and failed turns instead
   try {
-    await redis.connect();
-    await redis.ping();
-    return redis;
+    await client.connect();
+    await client.ping();
+    return client;
   } catch (err) {
-    redis.disconnect();
+    client.disconnect();
     throw err;
   }
 }
 
-function connection(redis: Redis, mode: StoreMode, url: string): StateConnection {
-  const extra: Redis[] = [];
+function connection(redis: RedisClient, mode: StoreMode, topology: TopologyKind, create: (subscriber: boolean) => RedisClient): StateConnection {
+  const extra: RedisClient[] = [];
   return {
     redis,
     mode,
+    topology,
     duplicate() {
-      const copy = new Redis(url, { ...redisOptions(), lazyConnect: false, enableOfflineQueue: true });
+      const copy = create(true);
       copy.on('error', () => undefined);
       extra.push(copy);
       return copy;
@@ -83,8 +68,9 @@ async function connectMemory(logger: Logger, why: string): Promise<StateConnecti
     `${why}: running on IN-PROCESS MEMORY. Conversations, queues, agent accounts and sessions WILL BE LOST on restart and cannot be shared with other bot processes. Set REDIS_URL to a Redis for production.`,
   );
   const server = await startMemoryRedis();
-  const redis = await tryConnect(server.url);
-  const inner = connection(redis, 'memory', server.url);
+  const create = (subscriber: boolean) => createRedisClient({ kind: 'standalone', url: server.url, explicit: true }, subscriber);
+  const redis = await tryConnect(create(false));
+  const inner = connection(redis, 'memory', 'memory', create);
   return {
     ...inner,
     async close() {
@@ -95,31 +81,26 @@ async function connectMemory(logger: Logger, why: string): Promise<StateConnecti
 }
 
 /**
- * Redis choice at start (issue 2): an explicit REDIS_URL must answer or the process stops — a
- * bank must never silently lose state. `REDIS_URL=memory://` runs on the in-process store. With
- * REDIS_URL unset we try the local default and, if nothing answers, run on the in-process store
- * so that a first `npm start` works.
+ * Redis choice at start (issue 2): an explicit REDIS_URL, cluster or Sentinel must answer or the
+ * process stops — a bank must never silently lose state. `REDIS_URL=memory://` runs on the
+ * in-process store. With no Redis configured we try the local default and, if nothing answers,
+ * run on the in-process store so that a first `npm start` works.
  */
 export async function connectRedis(config: Config, logger: Logger): Promise<StateConnection> {
-  if (isMemoryUrl(config.redisUrl)) return connectMemory(logger, 'REDIS_URL=memory://');
+  const topology = config.redis;
+  if (topology.kind === 'memory') return connectMemory(logger, 'REDIS_URL=memory://');
+  const create = (subscriber: boolean) => createRedisClient(topology, subscriber);
   try {
-    const redis = await tryConnect(config.redisUrl);
-    logger.info({ redis: redactUrl(config.redisUrl) }, 'state store: Redis');
-    return connection(redis, 'redis', config.redisUrl);
+    const redis = await tryConnect(create(false));
+    logger.info({ redis: describeTopology(topology), topology: topology.kind }, 'state store: Redis');
+    return connection(redis, 'redis', topology.kind, create);
   } catch (err) {
-    if (config.redisUrlExplicit) {
-      throw new Error(`REDIS_URL ${redactUrl(config.redisUrl)} does not answer (${(err as Error).message}); refusing to start without the configured state store`);
+    if (topology.kind !== 'standalone' || topology.explicit) {
+      const what = topology.kind === 'standalone' ? `REDIS_URL ${redactUrl(topology.url)}` : `Redis ${describeTopology(topology)}`;
+      throw new Error(`${what} does not answer (${(err as Error).message}); refusing to start without the configured state store`);
     }
-    return connectMemory(logger, `NO REDIS at ${redactUrl(config.redisUrl)}`);
+    return connectMemory(logger, `NO REDIS at ${redactUrl(topology.url)}`);
   }
 }
 
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'redis://(unparseable)';
-  }
-}
+export { redactUrl, redisOptions };

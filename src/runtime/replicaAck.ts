@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { BotError, ErrorCode } from '../errors';
 
 /**
@@ -12,7 +12,7 @@ import { BotError, ErrorCode } from '../errors';
  */
 export class ReplicaAck {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly replicas: number,
     private readonly timeoutMs: number,
   ) {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { BotError, ErrorCode } from '../errors';
 import { LuaScript } from '../redis/luaScript';
 import { conversationKeys } from './conversationKeys';
@@ -111,7 +111,7 @@ export class RedisTurnLock implements TurnLock {
   private readonly local = new LocalTurnLock();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisTurnLockOptions,
   ) {}
 

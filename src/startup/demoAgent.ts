@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { AgentAccounts } from '../handover/agentAccounts';
 import { HandoverKeys } from '../handover/handoverKeys';
 
@@ -15,7 +15,7 @@ export interface DemoAgent {
  * the bot process), so the bot creates one agent itself with a fresh random password, to be
  * printed once: the agent console can then be tried at once. Never done with a real Redis.
  */
-export async function createDemoAgent(redis: Redis, keyPrefix: string): Promise<DemoAgent> {
+export async function createDemoAgent(redis: RedisClient, keyPrefix: string): Promise<DemoAgent> {
   const password = randomBytes(12).toString('base64url');
   await new AgentAccounts(redis, new HandoverKeys(keyPrefix)).set(DEMO_AGENT_NAME, password);
   return { name: DEMO_AGENT_NAME, password };

@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { BotError, ErrorCode } from '../errors';
 import { LuaScript } from '../redis/luaScript';
 
@@ -57,7 +57,7 @@ export class RedisStorage implements Storage {
   private readonly instance = Math.random().toString(36).slice(2, 8);
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisStorageOptions,
   ) {}
 

@@ -14,7 +14,8 @@ function capture() {
 describe('connectRedis', () => {
   it('with REDIS_URL unset and nothing answering, runs on the in-process store and says so loudly', async () => {
     const { lines, logger } = capture();
-    const config = { ...loadConfig({}), redisUrl: `redis://127.0.0.1:${await freePort()}` };
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const config = { ...loadConfig({}), redisUrl: url, redis: { kind: 'standalone' as const, url, explicit: false } };
     const connection = await connectRedis(config, logger);
     try {
       expect(connection.mode).toBe('memory');

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redisClient';
 import { z } from 'zod';
 import { maskPii } from '../../pii/maskPii';
 import { LuaScript } from '../../redis/luaScript';
@@ -69,7 +69,7 @@ export interface ActivityLogOptions {
 
 export class ActivityLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: ActivityLogOptions,
   ) {}
 

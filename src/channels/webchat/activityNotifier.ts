@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redisClient';
 
 type Listener = () => void;
 
@@ -9,12 +9,12 @@ type Listener = () => void;
  * duplicated notice costs one read, never a lost or repeated activity.
  */
 export class ActivityNotifier {
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(
-    private readonly publisher: Redis,
-    private readonly newSubscriber: () => Redis,
+    private readonly publisher: RedisClient,
+    private readonly newSubscriber: () => RedisClient,
     private readonly prefix: string,
   ) {}
 
@@ -46,7 +46,7 @@ export class ActivityNotifier {
     await this.subscriber?.unsubscribe().catch(() => undefined);
   }
 
-  private connection(): Redis {
+  private connection(): RedisClient {
     if (!this.subscriber) {
       const sub = this.newSubscriber();
       sub.on('message', (channel: string) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redisClient';
 import { LuaScript } from '../../redis/luaScript';
 import { storeCall } from './storeCall';
 
@@ -20,7 +20,7 @@ return 1
 
 export class RateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyPrefix: string,
     readonly limit: number,
     readonly windowMs: number,

@@ -10,7 +10,7 @@
  *   lock, while the others keep using the old token, which that overlap keeps valid.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redisClient';
 import { z } from 'zod';
 import { LuaScript } from '../../redis/luaScript';
 import { WeChatApiError } from './wechatApiError';
@@ -49,7 +49,7 @@ export class AccessTokenCache {
   private readonly lockKey: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: AccessTokenOptions,
   ) {
     this.key = `${options.prefix}wechat:token:${options.appId}`;

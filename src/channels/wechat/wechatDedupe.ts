@@ -12,7 +12,7 @@
  * state then re-delivers the replies if the dead process had saved the turn).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redisClient';
 import { z } from 'zod';
 import { BotError, ErrorCode } from '../../errors';
 import { LuaScript } from '../../redis/luaScript';
@@ -49,7 +49,7 @@ function runningRecord(token: string): string {
 
 export class WeChatDedupe {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
