@@ -97,6 +97,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     pushers,
     metrics,
     customerTyping: [],
+    withPerson: handover.withPerson,
     onDrain: [],
     onClose: [],
   };

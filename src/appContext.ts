@@ -41,6 +41,11 @@ export interface AppContext {
    * (Direct Line); the handover shows it to the customer's agent. Not a turn: nothing is locked.
    */
   customerTyping: Array<(member: string) => void>;
+  /**
+   * Whether a person serves `channelId/conversationId` or is about to (queued or assigned): what a
+   * customer sends then is for the agent (a WeChat picture is fetched for them, never for the bot).
+   */
+  withPerson: (member: string) => Promise<boolean>;
   /** Tasks run at shutdown, after the server stopped accepting and turns in flight finished. */
   onClose: Array<() => Promise<void>>;
 }

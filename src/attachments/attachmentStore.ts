@@ -3,6 +3,12 @@ import type { RedisClient } from '../redis/redisClient';
 import { z } from 'zod';
 import { ACCEPTED_TYPES, type AcceptedType } from './sniffType';
 
+/**
+ * Where a stored attachment is served (`GET /attachments/{id}`, registered with Direct Line's
+ * upload route); the console and Direct Line clients load it from here.
+ */
+export const ATTACHMENT_PATH = '/attachments';
+
 /** Largest file a customer may send (a phone screenshot is 0.2–3 MB). */
 export const ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
 

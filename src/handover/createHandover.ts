@@ -29,6 +29,7 @@ import { HandoverEvents } from './handoverEvents';
 import { HandoverKeys } from './handoverKeys';
 import { handoverMiddleware, handoverRecordPrefetch } from './handoverMiddleware';
 import { HandoverQueue } from './handoverQueue';
+import { effectiveState, type HandoverState } from './handoverRecord';
 import { HandoverService } from './handoverService';
 import { HandoverSignals } from './handoverSignals';
 import { HandoverTexts } from './handoverTexts';
@@ -42,6 +43,8 @@ import { TranscriptStore } from './transcriptStore';
 const OFFER_MS = 60 * 60 * 1000;
 /** How often each process looks for customers who waited too long (the claim is atomic). */
 const SWEEP_MS = 5000;
+/** States in which what the customer sends is for a person, not the bot. */
+const PERSON_STATES: ReadonlySet<HandoverState> = new Set(['queued', 'assigned']);
 
 export interface HandoverDeps {
   config: Config;
@@ -70,6 +73,8 @@ export interface Handover {
   signals: HandoverSignals;
   /** Shared figures read from Redis when asked (the same in every process). */
   gauges: HandoverGauges;
+  /** True while the conversation is queued for or assigned to a person (AppContext.withPerson). */
+  withPerson: (member: string) => Promise<boolean>;
 }
 
 export interface HandoverGauges {
@@ -141,5 +146,6 @@ export function createHandover(deps: HandoverDeps): Handover {
     queueLength: () => queue.size(),
     agentsOnline: async () => (await status.available(clock())).length,
   };
-  return { port: service, middleware, prefetch: handoverRecordPrefetch({ queue }), routes, desk, sessions, signals, gauges };
+  const withPerson = async (member: string) => PERSON_STATES.has(effectiveState(await queue.record(member), clock()));
+  return { port: service, middleware, prefetch: handoverRecordPrefetch({ queue }), routes, desk, sessions, signals, gauges, withPerson };
 }

@@ -1,22 +1,37 @@
 /**
  * The handover loop for a WeChat customer, through /wechat and the WeChat API stand-in: the
  * customer's messages go to the agent, the agent's replies arrive through the customer-service API.
+ *
+ * Pictures (图片消息: PicUrl + MediaId): during a handover the bot fetches the file from the
+ * stand-in's /cgi-bin/media/get, keeps it in the attachment store and the agent sees it (event
+ * stream and conversation API); outside a handover the customer gets the polite text-only reply
+ * and nothing is fetched; a file WeChat refuses, one that is not an image, or one too large is
+ * never stored and the customer is told.
  */
+import { ATTACHMENT_MAX_BYTES } from '../../src/attachments/attachmentStore';
 import { parseWeChatXml } from '../../src/channels/wechat/parseWeChatXml';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { PNG } from '../webchat/support/png';
 import { startWeChatApiStandIn, type WeChatApiStandIn } from '../wechat/support/wechatApiStandIn';
-import { newOpenId, postPlain, TEST_WECHAT, textXml, wechatEnv } from '../wechat/support/wechatClient';
+import { messageXml, newMsgId, newOpenId, postPlain, postSafe, TEST_WECHAT, textXml, wechatEnv } from '../wechat/support/wechatClient';
 import { ConsoleClient, createAgent, handleOf } from './support/consoleClient';
 
 let api: WeChatApiStandIn;
 let server: TestServer;
+/** Agent li takes the customers of the picture tests. */
+let agent: ConsoleClient;
 
 beforeAll(async () => {
   api = await startWeChatApiStandIn(TEST_WECHAT.appId, TEST_WECHAT.secret);
   server = await startTestServer(wechatEnv(api.url, { HANDOVER_HOURS: 'always' }));
   await createAgent(server.prefix, 'wang');
+  await createAgent(server.prefix, 'li');
+  agent = new ConsoleClient(server.url);
+  await agent.signIn('li');
+  await agent.openStream();
 });
 afterAll(async () => {
+  agent?.close();
   await server?.close();
   await api?.close();
 });
@@ -53,4 +68,97 @@ it('relays a WeChat customer and an agent both ways, then collects the rating', 
   const { ratings } = await agent.json<{ ratings: unknown[] }>('GET', '/agent/api/ratings');
   expect(ratings).toEqual([{ agent: 'wang', count: 1, average: 4 }]);
   agent.close();
+});
+
+describe('pictures', () => {
+  interface Entry {
+    from: string;
+    text: string;
+    attachments?: Array<{ contentType: string; url: string; name: string }>;
+  }
+
+  const imageXml = (openId: string, mediaId: string) =>
+    messageXml(openId, { MsgType: 'image', PicUrl: 'http://mmbiz.qpic.cn/mmbiz_jpg/example/0', MediaId: mediaId, MsgId: newMsgId() });
+
+  /** The passive reply WeChat would show ('' for "success"). */
+  async function sendXml(xml: string): Promise<string> {
+    const res = await postPlain(server.url, xml);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    return body === 'success' ? '' : (parseWeChatXml(body).Content ?? '');
+  }
+
+  /** A WeChat customer taken by agent li; returns the console handle. */
+  async function customerWithAgent(): Promise<{ openId: string; handle: string }> {
+    const openId = newOpenId();
+    const handle = handleOf('wechat', openId);
+    expect(await sendXml(textXml(openId, '转人工'))).toMatch(/排在第/);
+    await agent.json('POST', `/agent/api/conversations/${handle}/take`);
+    await api.waitForPushes(openId, 1);
+    return { openId, handle };
+  }
+
+  it('shows a picture sent during a handover to the agent, stored by content type and served so it cannot run', async () => {
+    const { openId, handle } = await customerWithAgent();
+    const mediaId = `m-${newMsgId()}`;
+    api.addMedia(mediaId, PNG, 'image/jpeg'); // WeChat's claimed type is not trusted: the bytes say PNG
+
+    expect(await sendXml(imageXml(openId, mediaId))).toBe(''); // the bot stays out; the agent answers
+    expect(api.mediaRequests).toContain(mediaId);
+    const event = await agent.waitForEvent((e) => e.type === 'message' && e.data.handle === handle && Boolean((e.data.entry as Entry).attachments));
+    const [attachment] = (event.data.entry as Entry).attachments ?? [];
+    expect(attachment).toMatchObject({ contentType: 'image/png', url: expect.stringMatching(/^\/attachments\/[A-Za-z0-9_-]{22}$/) });
+
+    const view = await agent.json<{ transcript: Entry[] }>('GET', `/agent/api/conversations/${handle}`);
+    expect(view.transcript.at(-1)).toMatchObject({ from: 'customer', attachments: [attachment] });
+
+    const file = await fetch(`${server.url}${attachment.url}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-security-policy')).toContain('sandbox');
+    expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
+  });
+
+  it('passes a picture on in safe mode too (encrypted XML)', async () => {
+    const { openId, handle } = await customerWithAgent();
+    const mediaId = `m-${newMsgId()}`;
+    api.addMedia(mediaId, PNG, 'image/png');
+    const res = await postSafe(server.url, imageXml(openId, mediaId));
+    expect(res.status).toBe(200);
+    await agent.waitForEvent((e) => e.type === 'message' && e.data.handle === handle && Boolean((e.data.entry as Entry).attachments));
+  });
+
+  it('answers a picture outside a handover with the text-only reply and fetches nothing', async () => {
+    const openId = newOpenId();
+    const mediaId = `m-${newMsgId()}`;
+    api.addMedia(mediaId, PNG, 'image/png');
+    expect(await sendXml(imageXml(openId, mediaId))).toMatch(/只能看懂文字/);
+    expect(api.mediaRequests).not.toContain(mediaId);
+  });
+
+  it.each([
+    ['WeChat refuses the media id (errcode 40007)', () => undefined],
+    ['the file is not an image or PDF by its content', (id: string) => api.addMedia(id, Buffer.from('<html><script>alert(1)</script></html>'), 'image/jpeg')],
+    ['the file is over the size limit', (id: string) => api.addMedia(id, Buffer.concat([PNG, Buffer.alloc(ATTACHMENT_MAX_BYTES)]), 'image/png')],
+  ])('tells the customer and stores nothing when %s', async (_case, prepare) => {
+    const { openId, handle } = await customerWithAgent();
+    const mediaId = `m-${newMsgId()}`;
+    prepare(mediaId);
+    expect(await sendXml(imageXml(openId, mediaId))).toMatch(/没能转给客服[\s\S]*could not be passed on/);
+    expect(api.mediaRequests).toContain(mediaId);
+    const view = await agent.json<{ transcript: Entry[] }>('GET', `/agent/api/conversations/${handle}`);
+    expect(view.transcript.some((e) => e.attachments)).toBe(false);
+  });
+
+  it('refreshes an expired access token and still passes the picture on', async () => {
+    const { openId, handle } = await customerWithAgent();
+    const before = api.tokenRequests;
+    api.expire(`TOKEN-${before}`);
+    const mediaId = `m-${newMsgId()}`;
+    api.addMedia(mediaId, PNG, 'image/png');
+    expect(await sendXml(imageXml(openId, mediaId))).toBe('');
+    await agent.waitForEvent((e) => e.type === 'message' && e.data.handle === handle && Boolean((e.data.entry as Entry).attachments));
+    expect(api.tokenRequests).toBe(before + 1);
+  });
 });

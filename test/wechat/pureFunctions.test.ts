@@ -57,10 +57,15 @@ describe('toActivity', () => {
     expect(result.kind === 'turn' && result.activity.text).toBe('附近的网点');
   });
 
-  it('answers voice without recognition, and pictures, with a text-only notice', () => {
+  it('answers voice without recognition, and pictures without a MediaId, with a text-only notice', () => {
     expect(toActivity(message({ MsgType: 'voice', MsgId: '44' }))).toEqual({ kind: 'notice', notice: 'voiceUnrecognized' });
     expect(toActivity(message({ MsgType: 'image', MsgId: '45' }))).toEqual({ kind: 'notice', notice: 'textOnly' });
     expect(toActivity(message({ MsgType: 'link', MsgId: '46' }))).toEqual({ kind: 'notice', notice: 'textOnly' });
+  });
+
+  it('leaves a picture with a MediaId for WeChatImages to decide (agent attachment or notice), with no text for the NLU', () => {
+    const result = toActivity(message({ MsgType: 'image', MsgId: '47', MediaId: 'media_47', PicUrl: 'http://mmbiz.qpic.cn/x' }));
+    expect(result).toMatchObject({ kind: 'image', mediaId: 'media_47', activity: { text: '', channelId: 'wechat', id: '47' } });
   });
 
   it('maps a shared location to the GeoCoordinates entity the branch flow reads', () => {

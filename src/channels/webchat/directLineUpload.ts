@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { ATTACHMENT_MAX_BYTES, type AttachmentStore } from '../../attachments/attachmentStore';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PATH, type AttachmentStore } from '../../attachments/attachmentStore';
 import { boundaryOf, parseMultipart, type Part } from '../../attachments/multipart';
 import { sniffType } from '../../attachments/sniffType';
 import { BotError, ErrorCode } from '../../errors';
@@ -15,9 +15,6 @@ import { describeIssues, postedActivitySchema, type PostedActivity } from './pos
 /** Files in one upload, and the whole body's cap (the files plus the activity part). */
 const MAX_FILES = 3;
 const MAX_UPLOAD_BYTES = MAX_FILES * ATTACHMENT_MAX_BYTES + 64 * 1024;
-
-/** Where a stored attachment is served; the console and Direct Line clients load it from here. */
-export const ATTACHMENT_PATH = '/attachments';
 
 async function readRawBody(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);

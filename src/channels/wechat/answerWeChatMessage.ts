@@ -14,6 +14,7 @@ import { toActivity, type Inbound } from './toActivity';
 import { badRequest } from './wechatRejection';
 import type { TurnLogic, WeChatAdapter } from './WeChatAdapter';
 import type { WeChatDedupe } from './wechatDedupe';
+import type { WeChatImages } from './wechatImages';
 import { dedupeKeyOf, type WeChatMessage } from './wechatMessage';
 import { noticeText, WeChatNotice } from './wechatNotices';
 
@@ -24,6 +25,8 @@ export interface AnswerDeps {
   logger: Logger;
   /** Speaks the notices the adapter gives without a bot turn (wechatNotices.ts). */
   localizer: Localizer;
+  /** Turns a picture into an attachment for the customer's agent, or the text-only notice. */
+  images: WeChatImages;
 }
 
 export interface Answer {
@@ -66,9 +69,11 @@ async function answerOwned(
   deps: AnswerDeps,
   key: string,
   token: string,
-  inbound: Extract<Inbound, { kind: 'notice' | 'turn' }>,
+  owned: Extract<Inbound, { kind: 'notice' | 'turn' | 'image' }>,
   deadline: number,
 ): Promise<Answer> {
+  // Resolved only by the copy that owns the message, so a retry never fetches the picture twice.
+  const inbound = owned.kind === 'image' ? await deps.images.resolve(owned) : owned;
   if (inbound.kind === 'notice') {
     const text = noticeText(deps.localizer, inbound.notice);
     await deps.dedupe.finish(key, text);

@@ -15,11 +15,16 @@ export const WECHAT_CHANNEL_ID = 'wechat';
 export type Inbound =
   | { kind: 'turn'; activity: Partial<Activity> }
   | { kind: 'notice'; notice: WeChatNoticeId }
+  /**
+   * A picture: what it becomes needs I/O (is a person serving this customer? fetch it from
+   * WeChat), so `WeChatImages` decides: an attachment for the agent, or the text-only notice.
+   */
+  | { kind: 'image'; mediaId: string; activity: Partial<Activity> }
   | { kind: 'ignore'; reason: string }
   /** A message of a known type without its required fields: answered 400. */
   | { kind: 'invalid'; reason: string };
 
-/** Media the bot cannot read: answered politely, never sent to the bot. */
+/** Media the bot cannot read: answered politely, never sent to the bot (a picture only reaches an agent). */
 const MEDIA_TYPES = new Set(['image', 'video', 'shortvideo', 'link', 'file', 'music']);
 
 function baseActivity(message: WeChatMessage, type: string): Partial<Activity> {
@@ -68,6 +73,8 @@ const HANDLERS: Record<string, (message: WeChatMessage) => Inbound> = {
   voice: (m) => (m.Recognition?.trim() ? textTurn(m, m.Recognition) : { kind: 'notice', notice: WeChatNotice.VoiceUnrecognized }),
   location: locationTurn,
   event: eventTurn,
+  // 图片消息 (PicUrl, MediaId). The text stays empty; an agent sees the picture, the bot never does.
+  image: (m) => (m.MediaId ? { kind: 'image', mediaId: m.MediaId, activity: { ...baseActivity(m, ActivityTypes.Message), text: '' } } : { kind: 'notice', notice: WeChatNotice.TextOnly }),
 };
 
 export function toActivity(message: WeChatMessage): Inbound {

@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import type { AccessTokenCache } from './accessTokenCache';
-import { TOKEN_ERRCODES, WeChatApiError } from './wechatApiError';
+import { WeChatApiError } from './wechatApiError';
+import { withTokenRetry } from './withTokenRetry';
 
 const SEND_TIMEOUT_MS = 5_000;
 const answerSchema = z.object({ errcode: z.number().int().default(0), errmsg: z.string().default('') });
@@ -22,14 +23,7 @@ export class WeChatApiClient {
   /** Sends one text message; on an invalid or expired token refreshes it and retries once. */
   async sendText(openId: string, content: string): Promise<void> {
     const body = JSON.stringify({ touser: openId, msgtype: 'text', text: { content } });
-    const token = await this.tokens.get();
-    try {
-      await this.post('/cgi-bin/message/custom/send', token, body);
-    } catch (err) {
-      if (!(err instanceof WeChatApiError) || !TOKEN_ERRCODES.has(err.errcode)) throw err;
-      await this.tokens.invalidate(token);
-      await this.post('/cgi-bin/message/custom/send', await this.tokens.get(), body);
-    }
+    await withTokenRetry(this.tokens, (token) => this.post('/cgi-bin/message/custom/send', token, body));
   }
 
   private async post(path: string, token: string, body: string): Promise<void> {

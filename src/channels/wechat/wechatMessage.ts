@@ -24,6 +24,10 @@ export const wechatMessageSchema = z.object({
   Location_X: decimal.optional(),
   Location_Y: decimal.optional(),
   Label: z.string().max(512).optional(),
+  /** image: WeChat's CDN address of the picture. Never fetched (see wechatImages.ts): MediaId is. */
+  PicUrl: z.string().max(2048).optional(),
+  /** image, voice, video: the id to fetch the file with from /cgi-bin/media/get (kept 3 days by WeChat). */
+  MediaId: z.string().min(1).max(256).optional(),
   Event: z.string().max(64).optional(),
   EventKey: z.string().max(512).optional(),
 });

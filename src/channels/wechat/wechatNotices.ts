@@ -3,14 +3,17 @@ import type { Localizer } from '../../i18n/localizer';
 
 /**
  * The few answers the WeChat adapter gives by itself, without a bot turn: to messages the bot
- * cannot read (pictures, video, voice without WeChat's speech recognition), and the apology when
- * a turn that missed the passive window fails. The wording is in the shared reply catalogue
+ * cannot read (pictures outside a handover, video, voice without WeChat's speech recognition), the
+ * apology for a picture that could not reach the agent, and the apology when a turn that missed
+ * the passive window fails. The wording is in the shared reply catalogue
  * (`wechat.*` keys); the ids stay here because only this channel produces these message types.
  */
 export const WeChatNotice = {
   TextOnly: 'textOnly',
   VoiceUnrecognized: 'voiceUnrecognized',
   Busy: 'busy',
+  /** A picture sent to an agent that could not be fetched from WeChat or was refused (size, type). */
+  ImageNotDelivered: 'imageNotDelivered',
 } as const;
 
 export type WeChatNoticeId = (typeof WeChatNotice)[keyof typeof WeChatNotice];
@@ -19,6 +22,7 @@ const NOTICE_KEY: Record<WeChatNoticeId, ReplyKey> = {
   textOnly: 'wechat.textOnly',
   voiceUnrecognized: 'wechat.voiceUnrecognized',
   busy: 'wechat.busy',
+  imageNotDelivered: 'wechat.imageNotDelivered',
 };
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Request, Response } from 'restify';
 import type { AppContext } from '../../appContext';
+import { AttachmentStore } from '../../attachments/attachmentStore';
 import { findBotError } from '../../errors';
 import { sendBotError, sendError } from '../../http/sendError';
 import type { RouteModule } from '../../http/routeModule';
@@ -16,6 +17,8 @@ import { WECHAT_CHANNEL_ID } from './toActivity';
 import { WeChatAdapter } from './WeChatAdapter';
 import { WeChatApiClient } from './wechatApiClient';
 import { WeChatDedupe } from './wechatDedupe';
+import { WeChatImages } from './wechatImages';
+import { WeChatMediaClient } from './wechatMediaClient';
 import type { WeChatMessage } from './wechatMessage';
 import { badRequest, unauthorized, WeChatRejection } from './wechatRejection';
 import { WECHAT_BODY_LIMIT, wechatSettings, type WeChatSettings } from './wechatSettings';
@@ -44,6 +47,12 @@ export const wechatRoutes: RouteModule = (server, app) => {
   }
   const tokens = new AccessTokenCache(app.redis, { prefix: app.config.REDIS_KEY_PREFIX, ...settings });
   const adapter = new WeChatAdapter({ api: new WeChatApiClient(tokens, settings.apiBase), logger: app.logger });
+  const images = new WeChatImages({
+    media: new WeChatMediaClient(tokens, settings.apiBase),
+    store: new AttachmentStore(app.redis, app.config.REDIS_KEY_PREFIX, app.config.TRANSCRIPT_TTL_SECONDS),
+    withPerson: app.withPerson,
+    logger: app.logger,
+  });
   app.pushers.register(WECHAT_CHANNEL_ID, adapter.pusher);
   app.onClose.push(() => adapter.drain());
   const deps: AnswerDeps = {
@@ -53,6 +62,7 @@ export const wechatRoutes: RouteModule = (server, app) => {
     logger: app.logger,
     // Built now, at start-up, so a broken catalogue stops the start rather than a later notice.
     localizer: app.localizer,
+    images,
   };
   // restify 11 accepts two-argument handlers only when they are async functions.
   server.get('/wechat', async (req: Request, res: Response) => verifyUrl(app, settings, req, res));

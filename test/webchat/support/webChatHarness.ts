@@ -86,6 +86,8 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
     onDrain: [],
     onClose: [],
     customerTyping: [],
+    // This harness has no handover: nobody is ever with a person.
+    withPerson: async () => false,
   };
   const server = restify.createServer({ name: 'webchat-harness', handleUncaughtExceptions: false });
   await webChatRoutes(server, context);

@@ -1,7 +1,9 @@
 /**
- * A local stand-in for WeChat's API on loopback, speaking the two calls the bot makes:
+ * A local stand-in for WeChat's API on loopback, speaking the three calls the bot makes:
  *   GET  /cgi-bin/token?grant_type=client_credential&appid=…&secret=…   → {access_token, expires_in}
  *   POST /cgi-bin/message/custom/send?access_token=…                     → {errcode, errmsg}
+ *   GET  /cgi-bin/media/get?access_token=…&media_id=…                    → the file's bytes with its
+ *        Content-Type and Content-disposition, or {errcode, errmsg} as text/plain (as WeChat does)
  * Tokens are "TOKEN-1", "TOKEN-2", … in issue order; `expire(token)` makes sends with it answer
  * 42001 (access_token expired), as the real API does.
  */
@@ -19,6 +21,10 @@ export interface WeChatApiStandIn {
   tokenRequests: number;
   pushed: PushedMessage[];
   rejectedSends: number;
+  /** media_id of every /cgi-bin/media/get call, in order (also the refused ones). */
+  mediaRequests: string[];
+  /** Makes `mediaId` downloadable (WeChat keeps what customers send for 3 days). */
+  addMedia(mediaId: string, bytes: Buffer, contentType: string): void;
   expire(token: string): void;
   waitForPushes(openId: string, count: number, timeoutMs?: number): Promise<PushedMessage[]>;
   close(): Promise<void>;
@@ -28,6 +34,7 @@ export async function startWeChatApiStandIn(appId: string, secret: string): Prom
   const issued = new Set<string>();
   const expired = new Set<string>();
   const listeners = new Set<() => void>();
+  const media = new Map<string, { bytes: Buffer; contentType: string }>();
   // restify (loaded in the same test process) patches ServerResponse.writeHead, which then no
   // longer returns `this`: write the head and the body in two statements.
   const json = (res: import('node:http').ServerResponse, body: unknown) => {
@@ -39,6 +46,8 @@ export async function startWeChatApiStandIn(appId: string, secret: string): Prom
     tokenRequests: 0,
     pushed: [],
     rejectedSends: 0,
+    mediaRequests: [],
+    addMedia: (mediaId, bytes, contentType) => void media.set(mediaId, { bytes, contentType }),
     expire: (token) => void expired.add(token),
     waitForPushes: (openId, count, timeoutMs = 15_000) => waitFor(state, listeners, openId, count, timeoutMs),
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -64,6 +73,22 @@ export async function startWeChatApiStandIn(appId: string, secret: string): Prom
         listeners.forEach((l) => l());
         json(res, { errcode: 0, errmsg: 'ok' });
       });
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/cgi-bin/media/get') {
+      const token = url.searchParams.get('access_token') ?? '';
+      const mediaId = url.searchParams.get('media_id') ?? '';
+      state.mediaRequests.push(mediaId);
+      const refuse = (errcode: number, errmsg: string) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(JSON.stringify({ errcode, errmsg }));
+      };
+      if (!issued.has(token)) return refuse(40001, 'invalid credential');
+      if (expired.has(token)) return refuse(42001, 'access_token expired');
+      const file = media.get(mediaId);
+      if (!file) return refuse(40007, 'invalid media_id');
+      res.writeHead(200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${mediaId}.jpg"`, 'content-length': file.bytes.length });
+      res.end(file.bytes);
       return;
     }
     res.writeHead(404);
