@@ -22,8 +22,8 @@ export interface TurnLock {
 
 /**
  * Chains turns of one conversation inside this process, so they queue in arrival order without
- * polling anything. Used alone when state is in memory (one process), and in front of the Redis
- * lock otherwise.
+ * polling anything. For tests and single-process tools: the app always uses RedisTurnLock (memory
+ * mode included, it is a Redis server too), which does not chain locally (see there why).
  */
 export class LocalTurnLock implements TurnLock {
   private readonly tails = new Map<string, Promise<unknown>>();
@@ -106,28 +106,35 @@ const QUEUE_TTL_SECONDS = 3600;
  * retries two turns would both run, and the loser would run again against the winner's state.
  * The eTag check in RedisStorage fences a turn that lost its lease (a stalled process): its save
  * is refused and nothing it computed is sent.
+ *
+ * Every turn takes its place in the Redis queue the moment it arrives, even when another turn of
+ * the same conversation is running in this very process: a turn that first waited in a local
+ * chain would take its place only once its predecessor finished, behind a message that reached
+ * another process later (measured: m1 running in process A, m2 arriving at A, m3 at B 30 ms
+ * later ran m1, m3, m2). A turn that leaves wakes this process's waiters of the conversation,
+ * so a hand-over inside one process costs no polling delay.
  */
 export class RedisTurnLock implements TurnLock {
-  private readonly local = new LocalTurnLock();
+  /** Per conversation, the waiters in this process to wake when a turn of it leaves. */
+  private readonly waiters = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly redis: RedisClient,
     private readonly options: RedisTurnLockOptions,
   ) {}
 
-  run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T> {
-    return this.local.run(key, async () => {
-      const keys = this.keys(key);
-      const token = randomUUID();
-      await this.acquire(keys, token, prefetch);
-      const renewal = this.renewWhileRunning(keys, token);
-      try {
-        return await fn();
-      } finally {
-        clearInterval(renewal);
-        await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
-      }
-    });
+  async run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T> {
+    const keys = this.keys(key);
+    const token = randomUUID();
+    await this.acquire(key, keys, token, prefetch);
+    const renewal = this.renewWhileRunning(keys, token);
+    try {
+      return await fn();
+    } finally {
+      clearInterval(renewal);
+      await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
+      this.waiters.get(key)?.forEach((wake) => wake());
+    }
   }
 
   private keys(key: string): string[] {
@@ -144,7 +151,24 @@ export class RedisTurnLock implements TurnLock {
     return timer;
   }
 
-  private async acquire(keys: string[], token: string, prefetch?: LockPrefetch): Promise<void> {
+  /** Sleeps `ms`, or less when a turn of the conversation leaves in this process. */
+  private pause(key: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      let set = this.waiters.get(key);
+      if (!set) this.waiters.set(key, (set = new Set()));
+      const waiters = set;
+      const wake = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        if (waiters.size === 0 && this.waiters.get(key) === waiters) this.waiters.delete(key);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      waiters.add(wake);
+    });
+  }
+
+  private async acquire(key: string, keys: string[], token: string, prefetch?: LockPrefetch): Promise<void> {
     const deadline = Date.now() + this.options.waitMs;
     let pause = 5;
     for (let attempt = 0; ; attempt++) {
@@ -168,7 +192,7 @@ export class RedisTurnLock implements TurnLock {
         await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
         throw new BotError(ErrorCode.TurnBusy, `RedisTurnLock.acquire(): conversation still busy after ${this.options.waitMs} ms`);
       }
-      await new Promise((r) => setTimeout(r, pause));
+      await this.pause(key, pause);
       pause = Math.min(pause * 2, 50);
     }
   }

@@ -119,6 +119,24 @@ describe('exactly-once turns', () => {
     }
   });
 
+  it('keeps arrival order when a message queues behind another turn of its own process and a later one reaches another process', async () => {
+    const conv = `c-localq-${Date.now()}`;
+    const slow = makeProcess(prefix, { delayMs: 300 });
+    const [, p2] = procs;
+    try {
+      const first = slow.runtime.handleTurn(slow.adapter.context(conv, 'm1', 'q1'));
+      await new Promise((r) => setTimeout(r, 50));
+      // m2 arrives at the same process while m1 runs; m3 arrives at the other process after it.
+      const second = slow.runtime.handleTurn(slow.adapter.context(conv, 'm2', 'q2'));
+      await new Promise((r) => setTimeout(r, 30));
+      const third = p2.runtime.handleTurn(p2.adapter.context(conv, 'm3', 'q3'));
+      await Promise.all([first, second, third]);
+      expect(await listOf(p2.storage, conv)).toEqual(['m1', 'm2', 'm3']);
+    } finally {
+      await slow.redis.quit();
+    }
+  });
+
   it('runs two messages of one conversation sent to two processes in the order they arrived (100 of 100 pairs)', async () => {
     const conv = `c-order-${Date.now()}`;
     const busy = makeProcess(prefix, { delayMs: 10 });
