@@ -24,6 +24,7 @@ import { metricsRoutes } from './metrics/metricsRoutes';
 import { createRecognizer } from './nlu/createRecognizer';
 import type { StateConnection } from './redis/connectRedis';
 import { BotRuntime } from './runtime/botRuntime';
+import { DeliveryReceipts } from './runtime/deliveryReceipts';
 import { ReplicaAck } from './runtime/replicaAck';
 import { TurnJournal } from './runtime/turnJournal';
 import { RedisTurnLock } from './runtime/turnLock';
@@ -73,7 +74,10 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     waitMs: config.TURN_LOCK_WAIT_MS,
   });
   const replicaAck = config.REDIS_MIN_REPLICAS_ACK > 0 ? new ReplicaAck(redis, config.REDIS_MIN_REPLICAS_ACK, config.REDIS_REPLICA_ACK_TIMEOUT_MS) : undefined;
-  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), replicaAck, logger });
+  // Retries come within minutes; a day is a wide margin and leaves nothing behind for long.
+  const receipts = new DeliveryReceipts(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: 86400 });
+  const journal = new TurnJournal(conversationState);
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal, receipts, replicaAck, logger });
   runtime.use(handover.middleware, handover.prefetch);
   const metrics = new BotMetrics(logger);
   runtime.observe(metrics.observeTurn);

@@ -13,6 +13,8 @@ export const ErrorCode = {
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests: 'TOO_MANY_REQUESTS',
+  /** The channel refused a reply of a saved turn: 502, its retry re-delivers (src/runtime/deliveryReceipts.ts). */
+  DeliveryFailed: 'DELIVERY_FAILED',
 } as const;
 
 export type ErrorCodeId = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -28,6 +30,7 @@ const STATUS: Record<ErrorCodeId, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
+  DELIVERY_FAILED: 502,
 };
 
 export class BotError extends Error {

@@ -5,6 +5,7 @@ import type { SnapshotBotState } from '../storage/snapshotBotState';
 import type { TurnBot } from '../turnBot';
 import { ReplyBuffer } from './replyBuffer';
 import { turnInfo, type TurnInfo } from './turnInfo';
+import { confirmsDelivery, type DeliveryReceipts } from './deliveryReceipts';
 import type { ReplicaAck } from './replicaAck';
 import { repliesOf, type TurnJournal } from './turnJournal';
 import type { TurnLock } from './turnLock';
@@ -39,6 +40,8 @@ export interface BotRuntimeDeps {
   states: SnapshotBotState[];
   /** Makes turns idempotent per channel message id (recorded in the conversation state). */
   journal?: TurnJournal;
+  /** Which replies of a journaled turn a confirming channel took, so a retry sends only the rest. */
+  receipts?: DeliveryReceipts;
   /** Replicas must have the turn's writes before its replies go out (REDIS_MIN_REPLICAS_ACK). */
   replicaAck?: ReplicaAck;
   logger: Logger;
@@ -126,10 +129,18 @@ export class BotRuntime {
     const done = this.deps.journal?.find(ctx);
     if (done) {
       // The channel sent this message again after its turn was saved (the reply or the HTTP
-      // answer got lost): send what the turn answered then, do not run it twice.
+      // answer got lost): send what the turn answered then, do not run it twice. Where the
+      // channel confirmed some of them already, only the rest.
       turnInfo(ctx).replayed = true;
       const replies = repliesOf(done);
-      if (replies.length > 0) await ctx.sendActivities(replies);
+      const receipt = this.receiptOf(ctx);
+      const skip = receipt ? await receipt.receipts.delivered(receipt.conversation, done.id) : 0;
+      if (receipt && skip < replies.length) {
+        const buffer = new ReplyBuffer(ctx);
+        await ctx.sendActivities(replies.slice(skip));
+        return this.deliver(buffer, receipt, done.id, skip);
+      }
+      if (!receipt && replies.length > 0) await ctx.sendActivities(replies);
       return;
     }
     const buffer = new ReplyBuffer(ctx);
@@ -144,7 +155,38 @@ export class BotRuntime {
       throw new BotError(ErrorCode.TurnBusy, 'BotRuntime: the conversation changed while this turn ran (its lock lapsed); not saved, nothing sent', { cause: err });
     }
     await this.deps.replicaAck?.wait();
+    const id = this.deps.journal?.idOf(ctx);
+    const receipt = id ? this.receiptOf(ctx) : undefined;
+    if (receipt && id) return this.deliver(buffer, receipt, id, 0);
     await buffer.flush();
+  }
+
+  private receiptOf(ctx: TurnContext): { receipts: DeliveryReceipts; conversation: string } | undefined {
+    if (!this.deps.receipts || !confirmsDelivery(ctx)) return undefined;
+    return { receipts: this.deps.receipts, conversation: conversationKey(ctx) };
+  }
+
+  /**
+   * Sends the held replies one by one and records how many the channel took (after `before`
+   * already delivered ones). On success the record is not awaited: it goes out in the same write
+   * as the lock's release, ahead of it on the connection, so the next turn of this conversation
+   * (a retry included) sees it. On failure it is awaited, then the error propagates (5xx, the
+   * channel retries and gets the rest).
+   */
+  private async deliver(buffer: ReplyBuffer, receipt: { receipts: DeliveryReceipts; conversation: string }, id: string, before: number): Promise<void> {
+    const total = before + buffer.size;
+    const { delivered, error } = await buffer.flushCounting();
+    const recording = receipt.receipts.record(receipt.conversation, id, before + delivered);
+    if (error === undefined) {
+      recording.catch((err: unknown) => this.deps.logger.warn({ err }, 'BotRuntime: delivery receipt not recorded (a retry re-delivers)'));
+      return;
+    }
+    await recording.catch(() => undefined);
+    throw new BotError(
+      ErrorCode.DeliveryFailed,
+      `BotRuntime: the channel took ${before + delivered} of the ${total} replies of a saved turn, then failed (${String(error)}); its retry of this activity re-delivers the rest`,
+      { cause: error },
+    );
   }
 
   private async runChain(ctx: TurnContext, index: number): Promise<void> {

@@ -7,9 +7,11 @@ export interface ConversationKeys {
   lockQueue: string;
   lockLeases: string;
   lockSequence: string;
+  /** Replies the channel confirmed per journaled turn (deliveryReceipts.ts). */
+  deliveryReceipts: string;
 }
 
 export function conversationKeys(prefix: string, conversation: string): ConversationKeys {
   const tag = `${prefix}{${conversation}}`;
-  return { lockQueue: `${tag}:lock:q`, lockLeases: `${tag}:lock:leases`, lockSequence: `${tag}:lock:seq` };
+  return { lockQueue: `${tag}:lock:q`, lockLeases: `${tag}:lock:leases`, lockSequence: `${tag}:lock:seq`, deliveryReceipts: `${tag}:delivered` };
 }

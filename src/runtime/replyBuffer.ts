@@ -35,4 +35,22 @@ export class ReplyBuffer {
     const batch = this.held.splice(0);
     await this.ctx.sendActivities(batch);
   }
+
+  /**
+   * Sends the replies one at a time and returns how many the channel took before one failed (the
+   * failure is in `error`). For channels that send each reply in a request of its own anyway
+   * (the Bot Framework connector), so nothing is lost by not batching.
+   */
+  async flushCounting(): Promise<{ delivered: number; error?: unknown }> {
+    this.releasing = true;
+    const batch = this.held.splice(0);
+    for (let i = 0; i < batch.length; i++) {
+      try {
+        await this.ctx.sendActivities([batch[i]]);
+      } catch (error) {
+        return { delivered: i, error };
+      }
+    }
+    return { delivered: batch.length };
+  }
 }

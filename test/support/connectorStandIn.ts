@@ -17,6 +17,10 @@ export interface ReceivedActivity {
 export interface ConnectorStandIn {
   url: string;
   received: ReceivedActivity[];
+  /** Reply POSTs refused (answered `failNext`'s status, not recorded: the customer never saw them). */
+  refused: ReceivedActivity[];
+  /** After `after` more accepted POSTs, the next `count` reply POSTs fail with `status` (a connector outage). */
+  failNext(count: number, options?: { status?: number; after?: number }): void;
   /** Resolves when `count` activities for the conversation have arrived (in total). */
   waitFor(conversationId: string, count: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
   close(): Promise<void>;
@@ -26,6 +30,10 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const received: ReceivedActivity[] = [];
+  const refused: ReceivedActivity[] = [];
+  let failures = 0;
+  let failStatus = 500;
+  let acceptFirst = 0;
   const listeners = new Set<() => void>();
   const server: Server = createServer((req, res) => {
     const match = ROUTE.exec(req.url?.split('?')[0] ?? '');
@@ -39,11 +47,16 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity['activity'];
-      received.push({
-        conversationId: decodeURIComponent(match[1]),
-        replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
-        activity,
-      });
+      const entry = { conversationId: decodeURIComponent(match[1]), replyToId: match[2] ? decodeURIComponent(match[2]) : undefined, activity };
+      if (failures > 0 && acceptFirst > 0) acceptFirst -= 1;
+      else if (failures > 0) {
+        failures -= 1;
+        refused.push(entry);
+        res.statusCode = failStatus;
+        res.end();
+        return;
+      }
+      received.push(entry);
       listeners.forEach((l) => l());
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ id: `reply-${received.length}` }));
@@ -54,6 +67,12 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    refused,
+    failNext(count, options = {}) {
+      failures = count;
+      failStatus = options.status ?? 500;
+      acceptFirst = options.after ?? 0;
+    },
     waitFor(conversationId, count, timeoutMs = 10_000) {
       const mine = () => received.filter((r) => r.conversationId === conversationId);
       return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { confirmDelivery } from '../../runtime/deliveryReceipts';
 
 /**
  * botbuilder's CloudAdapter with its authenticate-and-run step made public. `process(req, res)`
@@ -8,6 +9,10 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
  */
 export class BotFrameworkAdapter extends CloudAdapter {
   runActivity(authHeader: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+    // The connector answers every reply POST: a retry of this activity sends only what it has not taken.
+    return this.processActivity(authHeader, activity, (ctx) => {
+      confirmDelivery(ctx);
+      return logic(ctx);
+    });
   }
 }
