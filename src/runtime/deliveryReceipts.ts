@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient';
 import { LuaScript } from '../redis/luaScript';
 import { conversationKeys } from './conversationKeys';
 
@@ -36,7 +36,7 @@ return 1
  */
 export class DeliveryReceipts {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: { prefix: string; ttlSeconds: number },
   ) {}
 
