@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { Localizer } from '../src/i18n/localizer';
+import type { DialogueAct } from '../src/understanding/parse';
 import { matchChoice } from './choiceMatcher';
 import { DialogId } from './dialogIds';
 import type { Replies } from './replies';
@@ -125,12 +126,29 @@ export class AskDialog extends Dialog<AskOptions> {
   }
 
   private claimState(state: AskState, input: TurnInput): AskResult | undefined {
-    const choice = matchChoice(input.normalized, state.choices, this.localizer);
+    const choice = matchChoice(input.normalized, state.choices, this.localizer) ?? this.byAct(state, input);
     if (choice) return { kind: 'choice', id: choice.id };
     if (this.acceptors[state.accept](input)) return { kind: 'text', text: input.text };
     return undefined;
   }
+
+  /**
+   * "no, I'll call the hotline myself" / "不用了，我自己打电话": a yes or no with more words than a
+   * choice's label is still that answer (the parse's act says so), when the question has such a choice.
+   */
+  private byAct(state: AskState, input: TurnInput): MenuChoice | undefined {
+    const words = ACT_WORDS[input.parse.act];
+    if (!words) return undefined;
+    for (const word of words) {
+      const choice = matchChoice(word, state.choices, this.localizer, true);
+      if (choice) return choice;
+    }
+    return undefined;
+  }
 }
+
+/** The plain words of a yes or a no, matched against the pending question's choices. */
+const ACT_WORDS: Partial<Record<DialogueAct, readonly string[]>> = { affirm: ['yes', '是'], deny: ['no', '不'] };
 
 /**
  * The router asks the pending question several times per turn (exact claim, claim, reprompt), and

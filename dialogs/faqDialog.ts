@@ -17,6 +17,11 @@ export interface FaqOptions {
    * ends silently with `{ found: false }` and the router answers "out of scope" instead.
    */
   fallback?: boolean;
+  /**
+   * A clear question the FAQ is unsure about: answer with the best entry and offer the other close
+   * ones ("did you mean…"), rather than only listing them.
+   */
+  bestGuess?: boolean;
 }
 
 export interface FaqDialogResult {
@@ -62,6 +67,14 @@ async function lookUp(step: WaterfallStepContext<FaqOptions>, services: FlowServ
   if (search.outcome === 'answer') {
     services.replies.say(step.context, faqAnswer(search.hits[0].entry));
     return step.endDialog({ found: true } satisfies FaqDialogResult);
+  }
+  if (search.outcome === 'choose' && step.options?.bestGuess === true) {
+    const [best, ...others] = search.hits;
+    services.replies.say(step.context, faqAnswer(best.entry));
+    if (others.length === 0) return step.endDialog({ found: true } satisfies FaqDialogResult);
+    const choices = others.map((h) => ({ id: h.entry.id, label: { text: h.entry.question } }));
+    const ask: AskOptions = { question: t('faq.orPick'), choices };
+    return step.beginDialog(DialogId.Ask, ask);
   }
   if (search.outcome === 'choose') {
     const choices = search.hits.map((h) => ({ id: h.entry.id, label: { text: h.entry.question } }));

@@ -27,7 +27,7 @@ export interface MainMenuOptions {
   only?: Entry[];
 }
 
-const INTROS = ['menu.welcome', 'menu.outOfScope', 'menu.prompt', 'clarify.ask'] as const satisfies readonly ReplyKey[];
+const INTROS = ['menu.welcome', 'menu.outOfScope', 'menu.prompt', 'clarify.ask', 'common.nothingToResume'] as const satisfies readonly ReplyKey[];
 
 /** The menu entry that leads to each intent's flow, for the clarifying question. */
 const ENTRY_FOR_INTENT: Partial<Record<IntentId, Entry>> = {

@@ -68,6 +68,8 @@ export interface Parse {
   safety: SafetySignal[];
   /** "回到证书的问题" / "back to my certificate": the topic (a flow's intent) to resume. */
   resume?: IntentId;
+  /** Asked to go back to an earlier topic ("回到刚才的问题", "back to what we were discussing"), named or not. */
+  wantsResume?: boolean;
   /** Message shapes that get a polite fixed answer and change nothing (see src/understanding/badInput.ts). */
   bad?: BadInputKind;
 }

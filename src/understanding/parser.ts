@@ -63,12 +63,14 @@ export class Parser {
     const bad = detectBadInput(input, this.lexicons);
     if (bad) return { recognition, act: 'other', slots: [], safety: [], bad };
     const text = /[?？]\s*$/.test(input.text) ? `${input.normalized} ?` : input.normalized;
+    const wantsResume = this.lexicons.some((l) => l.resume?.test(text) === true);
     return {
       recognition,
       act: this.act(text),
       slots: this.slots(text),
       safety: this.safety(text),
-      resume: this.resume(text),
+      resume: wantsResume ? this.resume(text) : undefined,
+      ...(wantsResume ? { wantsResume } : {}),
     };
   }
 
@@ -149,11 +151,8 @@ export class Parser {
 
   private resume(text: string): IntentId | undefined {
     for (const lexicon of this.lexicons) {
-      if (!lexicon.resume?.test(text)) continue;
-      for (const other of this.lexicons) {
-        const topic = other.topics.find((t) => t.re.test(text));
-        if (topic) return topic.intent;
-      }
+      const topic = lexicon.topics.find((t) => t.re.test(text));
+      if (topic) return topic.intent;
     }
     return undefined;
   }

@@ -88,6 +88,41 @@ export const faqAnswerThenOfferRule: PolicyRule = {
   },
 };
 
+/** Below this calibrated confidence an unsure FAQ match is not worth showing as "did you mean…". */
+const BEST_GUESS_MIN = 0.4;
+
+/**
+ * A clear question ("憑證更新要付費嗎", "do I need a new certificate for the app?") the FAQ is not
+ * sure about is still a question: its best entry, with the other close ones to pick from, instead
+ * of a flow's first question. When it also shows a problem a flow solves, the flow is offered in
+ * the same reply. After the flow rules' own answers (slots, a pending question's answer), before a
+ * topic switch or a new flow.
+ */
+export const faqBestGuessRule: PolicyRule = {
+  id: RuleId.FaqBestGuess,
+  async decide(turn) {
+    if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn)) return false;
+    const search = turn.services.faq.search(turn.input.text);
+    const best = search.hits[0]?.entry;
+    if (search.outcome !== 'choose' || !best || search.confidence < BEST_GUESS_MIN) return false;
+    turn.faq('answered');
+    const flow = flowShownByProblem(turn);
+    if (flow?.offer) {
+      await turn.startFlow(flow, { preface: [faqAnswer(best), t(flow.offer)] } satisfies FlowStart);
+      return true;
+    }
+    const active = turn.activeFlow;
+    if (active && active.dialogId !== DialogId.MainMenu) {
+      turn.services.replies.say(turn.dc.context, faqAnswer(best));
+      return turn.reprompt([t('common.backToTopic')]) || true;
+    }
+    const faq = turn.registry.forDialog(DialogId.Faq);
+    if (!faq) return false;
+    await turn.startFlow(faq, { query: turn.input.text, bestGuess: true } satisfies FaqOptions);
+    return true;
+  },
+};
+
 /**
  * Messages no rule claimed go to the FAQ, unless they are plainly about something we don't do:
  * mid-flow only a clear single answer is worth the detour; at the top level close hits are offered.

@@ -2,7 +2,7 @@ import { answerRule, choiceRule, continueRule } from './answerRules';
 import { badInputRule } from './badInputRule';
 import { clarifyRule } from './clarifyRule';
 import { cancelRule, faqCommandRule, helpRule, humanRule, languageRule } from './commandRules';
-import { faqAnswerRule, faqAnswerThenOfferRule, faqFallbackRule } from './faqRules';
+import { faqAnswerRule, faqAnswerThenOfferRule, faqBestGuessRule, faqFallbackRule } from './faqRules';
 import { followUpRule } from './followUpRule';
 import { notUnderstoodRule } from './notUnderstoodRule';
 import type { PolicyRule } from './policyRule';
@@ -33,6 +33,7 @@ export const POLICY: readonly PolicyRule[] = [
   answerRule,
   locationRule,
   smallTalkRule,
+  faqBestGuessRule,
   switchRule,
   startRule,
   continueRule,

@@ -10,6 +10,7 @@ export const RuleId = {
   FaqCommand: 'command.faq',
   Choice: 'answer.choice',
   FaqAnswer: 'faq.answer',
+  FaqBestGuess: 'faq.bestGuess',
   FaqAnswerThenOffer: 'faq.answerThenOffer',
   FollowUp: 'followUp',
   SlotsFill: 'slots.fill',

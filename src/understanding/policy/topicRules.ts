@@ -1,8 +1,9 @@
 import { DialogId } from '../../../dialogs/dialogIds';
 import type { FlowDefinition, FlowStart } from '../../../dialogs/flowTypes';
+import type { MainMenuOptions } from '../../../dialogs/mainMenuDialog';
 import type { RouterTurn } from '../../../dialogs/routerTurn';
 import { t } from '../../../dialogs/textRef';
-import { Intent } from '../../nlu/intents';
+import { Intent, type IntentId } from '../../nlu/intents';
 import type { PolicyRule } from './policyRule';
 import { RuleId } from './ruleIds';
 
@@ -10,15 +11,39 @@ import { RuleId } from './ruleIds';
 export const resumeRule: PolicyRule = {
   id: RuleId.Resume,
   async decide(turn) {
-    const intent = turn.input.parse.resume;
-    const flow = intent ? turn.registry.forIntent(intent) : undefined;
-    if (!intent || !flow) return false;
     const memory = turn.input.memory;
+    const intent = turn.input.parse.resume ?? unnamedResume(turn);
+    const flow = intent ? turn.registry.forIntent(intent) : undefined;
+    if (!intent || !flow) return nothingToResume(turn);
     memory.suspended = memory.suspended.filter((s) => s !== intent);
     await turn.startFlow(flow, { preface: [t('common.resuming')] } satisfies FlowStart);
     return true;
   },
 };
+
+/** "回到刚才的问题" names no topic: the one set aside last, if any. */
+function unnamedResume(turn: RouterTurn): IntentId | undefined {
+  return plainResume(turn) ? turn.input.memory.suspended[0] : undefined;
+}
+
+/** A request to go back and nothing more (no question, no problem, no facts): "继续转账" is not one. */
+function plainResume(turn: RouterTurn): boolean {
+  const { wantsResume, act, slots, resume } = turn.input.parse;
+  return wantsResume === true && resume === undefined && (act === 'other' || act === 'answer') && slots.length === 0;
+}
+
+/**
+ * Nothing was set aside: with a flow running, its question again; otherwise say so politely and
+ * show the menu, rather than guess a topic.
+ */
+async function nothingToResume(turn: RouterTurn): Promise<boolean> {
+  if (!plainResume(turn)) return false;
+  if (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu && turn.reprompt([t('common.resuming')])) return true;
+  const menu = turn.registry.forDialog(DialogId.MainMenu);
+  if (!menu) return false;
+  await turn.startFlow(menu, { intro: 'common.nothingToResume' } satisfies MainMenuOptions);
+  return true;
+}
 
 /** A shared location starts (or restarts) the branch search. */
 export const locationRule: PolicyRule = {
