@@ -147,8 +147,8 @@ export class AskDialog extends Dialog<AskOptions> {
   }
 }
 
-/** The plain words of a yes or a no, matched against the pending question's choices. */
-const ACT_WORDS: Partial<Record<DialogueAct, readonly string[]>> = { affirm: ['yes', '是'], deny: ['no', '不'] };
+/** The plain words of a yes or a no, matched against the pending question's choices (their words list every language). */
+const ACT_WORDS: Partial<Record<DialogueAct, readonly string[]>> = { affirm: ['yes'], deny: ['no'] };
 
 /**
  * The router asks the pending question several times per turn (exact claim, claim, reprompt), and

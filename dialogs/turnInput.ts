@@ -9,8 +9,13 @@ import type { Parse } from '../src/understanding/parse';
 export interface TurnInput {
   /** The customer's text made safe to quote: tags stripped, whitespace tidied, length capped. */
   text: string;
-  /** `text` normalized for matching (simplified, lower-case, punctuation as spaces). */
+  /**
+   * `text` normalized for matching (simplified, lower-case, punctuation as spaces); toneless pinyin
+   * in it is written in characters ("quxiao" → 取消), so lexicons and command words read it.
+   */
   normalized: string;
+  /** What FAQ lookups search: `text`, or its reading in characters when it was typed in pinyin. */
+  lookup: string;
   recognition: Recognition;
   locale: ReplyLocale;
   location?: SharedLocation;

@@ -15,6 +15,7 @@ import type { Recognizer } from './nlu/types';
 import { Router } from './router';
 import { loadLexicons } from './understanding/loadLexicons';
 import { Parser } from './understanding/parser';
+import { latinWordsOf, PinyinReading, stringsOf } from './understanding/pinyinReading';
 import type { TurnBot } from './turnBot';
 
 export interface BotDeps {
@@ -40,14 +41,22 @@ export class CustomerServiceBot implements TurnBot {
 
   constructor(deps: BotDeps) {
     const files: DataFiles = { ...DEFAULT_DATA_FILES, ...deps.dataFiles };
-    const localizer = new Localizer(loadCatalogues(files.repliesDir));
+    const catalogues = loadCatalogues(files.repliesDir);
+    const localizer = new Localizer(catalogues);
     const branches = loadBranches(files.branchesFile);
-    const parser = new Parser(loadLexicons(files.understandingDir), branches.placeSlots());
+    const lexicons = loadLexicons(files.understandingDir);
+    const parser = new Parser(lexicons, branches.placeSlots());
+    const faq = loadFaq(files.faqFile);
+    // Pinyin is written with the words of our own data: what the lexicons, FAQ, replies and branches say.
+    const pinyin = new PinyinReading(() => ({
+      chinese: stringsOf([lexicons, faq.entries, catalogues.zh, branches.branches]),
+      english: latinWordsOf(stringsOf([lexicons, faq.entries, catalogues.en, branches.branches])),
+    }));
     const services: FlowServices = {
       localizer,
       replies: new Replies(localizer),
       branches,
-      faq: loadFaq(files.faqFile),
+      faq,
       handover: {
         // The handover sends its own message: ours must go first.
         request: async (ctx, request) => {
@@ -64,6 +73,7 @@ export class CustomerServiceBot implements TurnBot {
       userState: deps.userState,
       recognizer: deps.recognizer,
       parser,
+      pinyin,
       registry,
       services,
       dialogs,

@@ -23,6 +23,7 @@ import type { Recognizer, Script } from './nlu/types';
 import { turnInfo } from './runtime/turnInfo';
 import { fillMemory, readMemory, suspend, type ConversationMemory, type RememberedSlot } from './understanding/conversationMemory';
 import type { Parser } from './understanding/parser';
+import type { PinyinReading } from './understanding/pinyinReading';
 import { POLICY } from './understanding/policy/index';
 import type { PolicyRule } from './understanding/policy/policyRule';
 import { RuleId } from './understanding/policy/ruleIds';
@@ -61,6 +62,8 @@ export interface RouterDeps {
   dialogState: StatePropertyAccessor<DialogState>;
   ask: AskDialog;
   traditionalVariant: TraditionalVariant;
+  /** Reads toneless pinyin in characters (src/understanding/pinyinReading.ts); without it pinyin is matched as typed. */
+  pinyin?: PinyinReading;
   /** The policy table; the default is src/understanding/policy/index.ts. */
   policy?: readonly PolicyRule[];
 }
@@ -125,7 +128,10 @@ export class Router {
     const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
     const text = cleanInput(raw);
     const recognition = this.deps.recognizer.recognize(text);
-    const normalized = normalizeText(text);
+    // Pinyin typed without an input method is read in characters before anything matches words.
+    const reading = recognition.pinyin ? this.deps.pinyin?.read(normalizeText(text)) : undefined;
+    const normalized = reading ?? normalizeText(text);
+    const lookup = reading ?? text;
     const parse = this.deps.parser.parse({ recognition, text, normalized, rawLength: raw.length, hadMarkup: HTML_TAG.test(raw) });
     const variant = regionalVariant(text, recognition, profile.variant, variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant));
     if (variant.shown) profile.variant = variant.shown;
@@ -139,7 +145,7 @@ export class Router {
       pinyin: recognition.pinyin,
     });
     const locale: ReplyLocale = { script, variant: variant.variant };
-    const input: TurnInput = { text, normalized, recognition, locale, location: readLocation(ctx.activity), parse, memory };
+    const input: TurnInput = { text, normalized, lookup, recognition, locale, location: readLocation(ctx.activity), parse, memory };
     setTurnLocale(ctx, locale);
     setTurnInput(ctx, input);
     Object.assign(turnInfo(ctx), { intent: recognition.intent, score: recognition.score, script, parse });

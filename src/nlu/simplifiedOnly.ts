@@ -17,7 +17,26 @@ function simplifiedOnlySet(): ReadonlySet<string> {
   return chars;
 }
 
-/** Whether a character is written only in simplified Chinese (门, 时; not 我, 的, 門). */
+let big5Chars: ReadonlySet<string> | undefined;
+
+/**
+ * The characters of Big5 (lead bytes A1–F9: the standard set, without the Hong Kong extensions),
+ * the character set of traditional Chinese in Taiwan and Hong Kong. opencc maps 台 → 臺, 里 → 裏,
+ * 几 → 幾, but 台北, 公里 and 茶几 are written that way in traditional text too: a character
+ * Big5 has is no evidence of simplified script. Decoding every code once takes a few ms.
+ */
+function big5Set(): ReadonlySet<string> {
+  if (big5Chars) return big5Chars;
+  const bytes: number[] = [];
+  for (let lead = 0xa1; lead <= 0xf9; lead++) {
+    for (let trail = 0x40; trail <= 0x7e; trail++) bytes.push(lead, trail);
+    for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
+  }
+  big5Chars = new Set(new TextDecoder('big5').decode(new Uint8Array(bytes)));
+  return big5Chars;
+}
+
+/** Whether a character is written only in simplified Chinese (门, 时; not 我, 的, 門, nor 台 or 里, which traditional text uses too). */
 export function isSimplifiedOnly(char: string): boolean {
-  return simplifiedOnlySet().has(char);
+  return simplifiedOnlySet().has(char) && !big5Set().has(char);
 }

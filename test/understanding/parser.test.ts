@@ -59,6 +59,11 @@ describe('the parse', () => {
     ['算了不用了', 'cancel'],
     ['唔該晒，冇其他嘢', 'thanks'],
     ['no thanks', 'deny'],
+    ["no, I'll call the hotline myself", 'deny'],
+    ['不用了，我自己打电话', 'deny'],
+    ['I got a new phone, do I need a new certificate for the app?', 'question'],
+    ['换了新电脑，证书要怎么弄过去', 'question'],
+    ['I need to find a branch', 'problem'],
   ])('tells what %j does: %s', (text, act) => {
     expect(parse(text).act).toBe(act);
   });
@@ -80,11 +85,29 @@ describe('the parse', () => {
     ['钱被转走了', ['moneyMoved']],
     ['someone logged into my account', ['accountTakenOver']],
     ['I clicked the link in the text asking me to verify my account', ['phishingContact', 'phishingActedOn']],
+    ['I transferred 10,000 to an investment app that turned out to be a scam', ['scammed']],
+    ['a man claiming to be from the police told me to move my money to a safe account', ['phishingContact']],
+    ['someone from the bank called me and asked for the code on my phone', ['phishingContact']],
+    ['我張卡俾人偷咗，仲碌咗幾千蚊', ['moneyMoved']],
+    ['有個自稱銀行職員嘅人打俾我，叫我講個驗證碼', ['phishingContact']],
+    ['快递打电话说包裹有问题，要我下载一个app', ['phishingContact']],
+    ['其实我上周已经被这种短信骗了两千块', ['scammed']],
   ])('hears the safety signals in %j', (text, signals) => {
     expect(parse(text).safety).toEqual(expect.arrayContaining(signals));
   });
 
-  it.each(['renewal failed', 'my certifcate has expierd', 'its on a usb stick', '证书更新失败了', 'how do I avoid being scammed', '我没有告诉任何人验证码'])(
+  it.each([
+    'renewal failed',
+    'my certifcate has expierd',
+    'its on a usb stick',
+    '证书更新失败了',
+    'how do I avoid being scammed',
+    '我没有告诉任何人验证码',
+    'is this a scam?',
+    'how do I avoid scammers?',
+    '怎么防止被短信骗',
+    'U盾',
+  ])(
     'raises no alarm for %j',
     (text) => {
       expect(parse(text).safety).toEqual([]);
@@ -94,6 +117,10 @@ describe('the parse', () => {
   it('hears a wish to go back to an earlier topic', () => {
     expect(parse('回到证书的问题').resume).toBe('cert_expired');
     expect(parse('back to my certificate').resume).toBe('cert_expired');
+    const unnamed = parse('回到刚才的问题');
+    expect(unnamed.wantsResume).toBe(true);
+    expect(unnamed.resume).toBeUndefined();
+    expect(parse('证书有效期几年').wantsResume).toBeUndefined();
   });
 
   it.each([

@@ -21,7 +21,7 @@ export const clarifyRule: PolicyRule = {
     if (!(recognition.unsure || fraudGuess) || (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu)) return false;
     // An unsure topic with a confident FAQ answer ("忘记密码怎么办", "令牌没电了") is not unclear: the
     // FAQ rule after this one answers it. Asking which topic would be a question too many.
-    if (turn.services.faq.search(turn.input.text).outcome === 'answer') return false;
+    if (turn.services.faq.search(turn.input.lookup).outcome === 'answer') return false;
     const likely = [...recognition.alternatives.map((a) => a.intent), Intent.CertExpired, Intent.SecurityAdvice];
     const entries = entriesForIntents(likely).slice(0, CLARIFY_OPTIONS);
     if (entries.length < 2) return false;

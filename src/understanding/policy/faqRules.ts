@@ -32,7 +32,7 @@ function asksTheFaq(turn: RouterTurn): boolean {
 /** The one confident FAQ entry for this message, if there is one. */
 function confidentEntry(turn: RouterTurn): FaqEntry | undefined {
   if (outOfScope(turn) || flowAnswers(turn)) return undefined;
-  const search = turn.services.faq.search(turn.input.text);
+  const search = turn.services.faq.search(turn.input.lookup);
   return search.outcome === 'answer' ? search.hits[0]?.entry : undefined;
 }
 
@@ -102,7 +102,7 @@ export const faqBestGuessRule: PolicyRule = {
   id: RuleId.FaqBestGuess,
   async decide(turn) {
     if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn)) return false;
-    const search = turn.services.faq.search(turn.input.text);
+    const search = turn.services.faq.search(turn.input.lookup);
     const best = search.hits[0]?.entry;
     if (search.outcome !== 'choose' || !best || search.confidence < BEST_GUESS_MIN) return false;
     turn.faq('answered');
@@ -118,7 +118,7 @@ export const faqBestGuessRule: PolicyRule = {
     }
     const faq = turn.registry.forDialog(DialogId.Faq);
     if (!faq) return false;
-    await turn.startFlow(faq, { query: turn.input.text, bestGuess: true } satisfies FaqOptions);
+    await turn.startFlow(faq, { query: turn.input.lookup, bestGuess: true } satisfies FaqOptions);
     return true;
   },
 };
@@ -141,9 +141,9 @@ export const faqFallbackRule: PolicyRule = {
       turn.services.replies.say(turn.dc.context, faqAnswer(entry));
       return turn.reprompt([t('common.backToTopic')]);
     }
-    const search = turn.services.faq.search(turn.input.text);
+    const search = turn.services.faq.search(turn.input.lookup);
     if (search.outcome === 'none') return false;
-    const result = await turn.dc.beginDialog(DialogId.Faq, { query: turn.input.text, fallback: true } satisfies FaqOptions);
+    const result = await turn.dc.beginDialog(DialogId.Faq, { query: turn.input.lookup, fallback: true } satisfies FaqOptions);
     if (isFaqMiss(result.result)) return false;
     turn.faq(search.outcome === 'answer' ? 'answered' : 'offered');
     return true;
