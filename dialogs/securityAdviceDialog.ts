@@ -41,6 +41,7 @@ export const securityAdviceFlow: FlowDefinition = {
   dialogId: DialogId.SecurityAdvice,
   intents: [Intent.SecurityAdvice],
   help: 'help.securityAdvice',
+  informational: true,
   create: (services) =>
     new WaterfallDialog<FlowStart>(DialogId.SecurityAdvice, [
       async (step) => {

@@ -1,6 +1,7 @@
 import { DialogId } from '../../../dialogs/dialogIds';
 import { entriesForIntents, type MainMenuOptions } from '../../../dialogs/mainMenuDialog';
 import { Intent } from '../../nlu/intents';
+import { flowStatingProblem } from './topicRules';
 import type { PolicyRule } from './policyRule';
 import { RuleId } from './ruleIds';
 
@@ -22,6 +23,12 @@ export const clarifyRule: PolicyRule = {
     // An unsure topic with a confident FAQ answer ("忘记密码怎么办", "令牌没电了") is not unclear: the
     // FAQ rule after this one answers it. Asking which topic would be a question too many.
     if (turn.services.faq.search(turn.input.lookup).outcome === 'answer') return false;
+    // Unsure words but a stated problem ("…今天一登录就说证书已经过期了…"): the facts decide.
+    const stated = flowStatingProblem(turn);
+    if (stated) {
+      await turn.startFlow(stated, {});
+      return true;
+    }
     const likely = [...recognition.alternatives.map((a) => a.intent), Intent.CertExpired, Intent.SecurityAdvice];
     const entries = entriesForIntents(likely).slice(0, CLARIFY_OPTIONS);
     if (entries.length < 2) return false;

@@ -88,6 +88,16 @@ export const faqAnswerThenOfferRule: PolicyRule = {
   },
 };
 
+/** The classifier's confidence from which an informational flow's own answer beats the FAQ's unsure guess. */
+const INFORMATIONAL_FLOW_MIN = 0.8;
+
+/** "any tips for keeping my USB key safe?": the security flow answers that itself (see FlowDefinition.informational). */
+function informationalFlowAnswers(turn: RouterTurn): boolean {
+  const { recognition } = turn.input.parse;
+  if (recognition.unsure || recognition.score < INFORMATIONAL_FLOW_MIN) return false;
+  return turn.registry.forIntent(recognition.intent)?.informational === true;
+}
+
 /** Below this calibrated confidence an unsure FAQ match is not worth showing as "did you mean…". */
 const BEST_GUESS_MIN = 0.4;
 
@@ -101,7 +111,7 @@ const BEST_GUESS_MIN = 0.4;
 export const faqBestGuessRule: PolicyRule = {
   id: RuleId.FaqBestGuess,
   async decide(turn) {
-    if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn)) return false;
+    if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn) || informationalFlowAnswers(turn)) return false;
     const search = turn.services.faq.search(turn.input.lookup);
     const best = search.hits[0]?.entry;
     if (search.outcome !== 'choose' || !best || search.confidence < BEST_GUESS_MIN) return false;

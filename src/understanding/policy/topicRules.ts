@@ -83,13 +83,21 @@ export const startRule: PolicyRule = {
 /**
  * "北京哪个网点可以办证书重置" is classified as the certificate topic but names a place and none of
  * the certificate's facts: the flow that answers from the place (the branch search) fits better.
+ * Likewise a long message the classifier gives to security advice that says the certificate has
+ * expired: the facts the message states outweigh the words around them.
  */
 function placeFlow(turn: RouterTurn, flow: FlowDefinition): FlowDefinition | undefined {
-  // Only between topic flows, and only when the intent's own flow does not answer from places itself.
-  if (!flow.slots || flow.answersWith) return undefined;
+  // Only when the message carries none of the intent's own flow's facts.
+  if (flow.answersWith) return undefined;
   const slots = turn.input.parse.slots.filter((s) => !s.negated);
-  if (flow.slots.some((name) => slots.some((s) => s.name === name))) return undefined;
-  return turn.registry.flows.find((f) => f !== flow && f.answersWith?.some((name) => slots.some((s) => s.name === name)));
+  if (flow.slots?.some((name) => slots.some((s) => s.name === name))) return undefined;
+  return flowStatingProblem(turn, flow) ?? (flow.slots ? turn.registry.flows.find((f) => f !== flow && f.answersWith?.some((name) => slots.some((s) => s.name === name))) : undefined);
+}
+
+/** Another flow whose problem the message states (a certificate's status: "证书已经过期了"), if any. */
+export function flowStatingProblem(turn: RouterTurn, except?: FlowDefinition): FlowDefinition | undefined {
+  const slots = turn.input.parse.slots.filter((s) => !s.negated);
+  return turn.registry.flows.find((f) => f !== except && f.offerOn?.some((name) => slots.some((s) => s.name === name)));
 }
 
 /** The same as flow.start, logged apart when another flow was running (it is suspended). */
