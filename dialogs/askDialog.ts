@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from './dialogKit';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { Localizer } from '../src/i18n/localizer';
 import type { DialogueAct } from '../src/understanding/parse';

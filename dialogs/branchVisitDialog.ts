@@ -1,4 +1,5 @@
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './dialogKit';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { SERVICE_IDS, Service, type ServiceId } from '../src/branches/branchSchema';
 import type { ChoiceKey } from '../src/i18n/catalogueSchema';
 import { Intent } from '../src/nlu/intents';

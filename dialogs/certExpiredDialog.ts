@@ -1,4 +1,5 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './dialogKit';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ChoiceKey, ReplyKey } from '../src/i18n/catalogueSchema';
 import { Intent } from '../src/nlu/intents';
 import { slotOf, type ConversationMemory, type MemorySlots } from '../src/understanding/conversationMemory';

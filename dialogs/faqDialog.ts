@@ -1,4 +1,5 @@
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './dialogKit';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ChoiceKey } from '../src/i18n/catalogueSchema';
 import type { FaqEntry } from '../src/faq/faqSchema';
 import { normalizeText } from '../src/i18n/normalizeText';

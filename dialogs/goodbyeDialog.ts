@@ -1,4 +1,4 @@
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './dialogKit';
 import { Intent } from '../src/nlu/intents';
 import { DialogId } from './dialogIds';
 import type { FlowDefinition } from './flowTypes';

@@ -1,4 +1,4 @@
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './dialogKit';
 import { z } from 'zod';
 import type { HandoverRequest } from '../src/handover/handoverPort';
 import { Intent, INTENTS } from '../src/nlu/intents';

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet } from './dialogKit';
+import type { DialogState } from 'botbuilder-dialogs';
 import type { IntentId } from '../src/nlu/intents';
 import { AskDialog, type FreeTextAcceptors } from './askDialog';
 import { branchVisitFlow } from './branchVisitDialog';

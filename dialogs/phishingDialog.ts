@@ -1,4 +1,4 @@
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './dialogKit';
 import type { ChoiceKey } from '../src/i18n/catalogueSchema';
 import type { AskOptions } from './askDialog';
 import { chosenKey } from './chosenKey';
