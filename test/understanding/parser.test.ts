@@ -92,6 +92,8 @@ describe('the parse', () => {
     ['有個自稱銀行職員嘅人打俾我，叫我講個驗證碼', ['phishingContact']],
     ['快递打电话说包裹有问题，要我下载一个app', ['phishingContact']],
     ['其实我上周已经被这种短信骗了两千块', ['scammed']],
+    ['the guy on the phone made me install anydesk and now I can see him moving the mouse', ['accountTakenOver']],
+    ['有個自稱網購客服的人打來說要解除分期，我已經轉了兩萬塊', ['moneyMoved']],
   ])('hears the safety signals in %j', (text, signals) => {
     expect(parse(text).safety).toEqual(expect.arrayContaining(signals));
   });

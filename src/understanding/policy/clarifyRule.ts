@@ -1,6 +1,7 @@
 import { DialogId } from '../../../dialogs/dialogIds';
 import { entriesForIntents, type MainMenuOptions } from '../../../dialogs/mainMenuDialog';
 import { Intent } from '../../nlu/intents';
+import { faqHasBestGuess } from './faqRules';
 import { flowStatingProblem } from './topicRules';
 import type { PolicyRule } from './policyRule';
 import { RuleId } from './ruleIds';
@@ -20,9 +21,10 @@ export const clarifyRule: PolicyRule = {
     // The fraud intent without a safety signal is never acted on alone: the customer picks.
     const fraudGuess = recognition.intent === Intent.FraudReport && safety.length === 0;
     if (!(recognition.unsure || fraudGuess) || (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu)) return false;
-    // An unsure topic with a confident FAQ answer ("忘记密码怎么办", "令牌没电了") is not unclear: the
-    // FAQ rule after this one answers it. Asking which topic would be a question too many.
-    if (turn.services.faq.search(turn.input.lookup).outcome === 'answer') return false;
+    // An unsure topic with a confident FAQ answer ("忘记密码怎么办", "令牌没电了"), or a clear question
+    // with a likely one ("补办U盾要多少钱"), is not unclear: the FAQ rules after this one answer it.
+    // Asking which topic would be a question too many.
+    if (turn.services.faq.search(turn.input.lookup).outcome === 'answer' || faqHasBestGuess(turn)) return false;
     // Unsure words but a stated problem ("…今天一登录就说证书已经过期了…"): the facts decide.
     const stated = flowStatingProblem(turn);
     if (stated) {

@@ -101,6 +101,18 @@ function informationalFlowAnswers(turn: RouterTurn): boolean {
 /** Below this calibrated confidence an unsure FAQ match is not worth showing as "did you mean…". */
 const BEST_GUESS_MIN = 0.4;
 
+/** The FAQ's best guess for a clear question it is unsure about, when worth showing (see faqBestGuessRule). */
+function bestGuess(turn: RouterTurn): FaqEntry | undefined {
+  if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn) || informationalFlowAnswers(turn)) return undefined;
+  const search = turn.services.faq.search(turn.input.lookup);
+  return search.outcome === 'choose' && search.confidence >= BEST_GUESS_MIN ? search.hits[0]?.entry : undefined;
+}
+
+/** Whether faq.bestGuess would answer this message (the clarifying question then steps aside). */
+export function faqHasBestGuess(turn: RouterTurn): boolean {
+  return bestGuess(turn) !== undefined;
+}
+
 /**
  * A clear question ("憑證更新要付費嗎", "do I need a new certificate for the app?") the FAQ is not
  * sure about is still a question: its best entry, with the other close ones to pick from, instead
@@ -111,10 +123,8 @@ const BEST_GUESS_MIN = 0.4;
 export const faqBestGuessRule: PolicyRule = {
   id: RuleId.FaqBestGuess,
   async decide(turn) {
-    if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn) || informationalFlowAnswers(turn)) return false;
-    const search = turn.services.faq.search(turn.input.lookup);
-    const best = search.hits[0]?.entry;
-    if (search.outcome !== 'choose' || !best || search.confidence < BEST_GUESS_MIN) return false;
+    const best = bestGuess(turn);
+    if (!best) return false;
     turn.faq('answered');
     const flow = flowShownByProblem(turn);
     if (flow?.offer) {
