@@ -9,8 +9,7 @@ import { ACCEPTED_TYPES, type AcceptedType } from './sniffType';
  */
 export const ATTACHMENT_PATH = '/attachments';
 
-/** Largest file a customer may send (a phone screenshot is 0.2–3 MB). */
-export const ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
+export { ATTACHMENT_MAX_BYTES } from './attachmentLimits';
 
 const metaSchema = z.object({ type: z.enum(ACCEPTED_TYPES), name: z.string(), size: z.number(), conversation: z.string() });
 export type AttachmentMeta = z.infer<typeof metaSchema>;

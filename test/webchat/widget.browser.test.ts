@@ -3,10 +3,13 @@
  * customer does and sees. Screenshots of the open widget go to test-artifacts/ (not committed).
  */
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FileChooser, Page } from 'playwright-core';
+import { ATTACHMENT_MAX_BYTES } from '../../src/attachments/attachmentLimits';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { seriousViolations } from '../handover/support/axe';
+import { ConsoleClient, createAgent, type StreamEvent } from '../handover/support/consoleClient';
 import { ARTIFACTS, launchBrowser, waitForBotMessages, waitForDelivered, widget } from './support/browser';
+import { PNG } from './support/png';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -17,7 +20,8 @@ describe('chat widget on the demo page', () => {
   let dialogs: string[];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ HANDOVER_HOURS: 'always' });
+    await createAgent(server.prefix, 'zhou');
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
@@ -233,5 +237,68 @@ describe('chat widget on the demo page', () => {
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-bankbot-widget'))).toBe(true);
     expect(await w.input.evaluate((t) => (t.getRootNode() as ShadowRoot).activeElement === t)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets a customer with an agent attach an image from the keyboard; refuses too large or wrong files with a clear message', async () => {
+    const agent = new ConsoleClient(server.url);
+    expect((await agent.signIn('zhou')).status).toBe(200); // an agent present, so the customer waits for one
+    await agent.openStream();
+    const uploads: number[] = [];
+    const page = await openPage('/');
+    page.on('response', (r) => void (r.url().endsWith('/upload') && uploads.push(r.status())));
+    page.setDefaultTimeout(12_000); // a step that hangs fails with its own message, inside the test's time
+    // Listening from the start, once: Playwright intercepts file choosers only while someone listens,
+    // and turning that on is asynchronous, so a listener added just before the key press can miss the
+    // chooser (it then opens natively, invisible and never closed).
+    const choosers: Array<(chooser: FileChooser) => void> = [];
+    page.on('filechooser', (chooser) => choosers.shift()?.(chooser));
+    const w = widget(page);
+    await openWidget(page);
+    await ask(page, '转人工');
+    expect(await w.attach.isVisible()).toBe(false); // files are for a person: no button while the bot answers
+
+    const { waiting } = await agent.json<{ waiting: Array<{ handle: string }> }>('GET', '/agent/api/queue');
+    const { handle } = waiting[0];
+    await agent.json('POST', `/agent/api/conversations/${handle}/take`);
+    await w.attach.waitFor();
+    expect(await w.title.textContent()).toBe('zhou');
+    expect(await w.subtitle.textContent()).toBe('人工客服');
+    expect(await w.attach.getAttribute('aria-label')).toBe('发送图片或 PDF 给人工客服（4 MB 以内）');
+
+    // Keyboard only: from the message box, Tab reaches the attach button; Enter opens the picker.
+    await w.input.focus();
+    await page.keyboard.press('Tab');
+    expect(await w.attach.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+    const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      const chooser = new Promise<FileChooser>((resolve) => choosers.push(resolve));
+      await page.keyboard.press('Enter');
+      await (await chooser).setFiles(file);
+    };
+    await choose({ name: 'error.png', mimeType: 'image/png', buffer: PNG });
+    const uploaded = (e: StreamEvent) => e.type === 'message' && e.data.handle === handle && Array.isArray((e.data.entry as { attachments?: unknown }).attachments);
+    const event = await agent.waitForEvent(uploaded);
+    const [file] = (event.data.entry as { attachments: Array<{ url: string; contentType: string; name: string }> }).attachments;
+    expect(file).toMatchObject({ contentType: 'image/png', name: 'error.png' });
+    expect(Buffer.from(await (await fetch(`${server.url}${file.url}`)).arrayBuffer()).equals(PNG)).toBe(true);
+    await w.userBubbles.filter({ hasText: '附件：error.png' }).waitFor();
+    await waitForDelivered(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'widget-agent-zh.png') }); // docs/screenshots/widget-zh.png
+    expect(await w.attach.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true); // focus stays on the button
+    expect(uploads).toEqual([200]);
+
+    // Too large, or not an image/PDF by its name: refused in the browser, nothing uploaded.
+    await choose({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(ATTACHMENT_MAX_BYTES)]) });
+    await w.alerts.filter({ hasText: '超过 4 MB' }).waitFor();
+    await choose({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await w.alerts.filter({ hasText: '只能发送图片' }).nth(0).waitFor();
+    expect(uploads).toEqual([200]);
+    // Named like an image but not one by its content: the server refuses it (415) and the widget says why.
+    await choose({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await w.alerts.filter({ hasText: '只能发送图片' }).nth(1).waitFor();
+    expect(uploads).toEqual([200, 415]);
+    expect(agent.events.filter(uploaded)).toHaveLength(1);
+
+    expect(await seriousViolations(page)).toEqual([]);
+    agent.close();
   });
 });

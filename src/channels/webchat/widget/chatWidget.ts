@@ -1,22 +1,18 @@
 import { DirectLineClient, HttpError } from './directLineClient';
 import { el } from './el';
+import { fileProblem, fileSentLabel } from './fileCheck';
 import { MessageList } from './messageList';
-import { formatTime, renderMessage, type RenderContext } from './renderActivity';
+import { Outbox } from './outbox';
+import { renderMessage, type RenderContext } from './renderActivity';
 import type { WidgetStrings } from './strings';
 import type { WidgetView } from './widgetView';
-import { geoEntity, type CardAction, type OutgoingActivity, type WireActivity } from './wireTypes';
+import { geoEntity, type CardAction, type WireActivity } from './wireTypes';
 
 const POLL_OPEN_MS = 1000;
 const POLL_CLOSED_MS = 8000;
 const MAX_BACKOFF_MS = 15000;
 /** Direct Line clients send `typing` at most this often (Web Chat does the same). */
 const TYPING_EVERY_MS = 3000;
-
-interface Pending {
-  row: HTMLElement;
-  meta: HTMLElement;
-  activity: OutgoingActivity;
-}
 
 /**
  * The widget's behaviour: open/close, connect (or restore this tab's conversation), poll the
@@ -26,7 +22,7 @@ interface Pending {
 export class ChatWidget {
   private watermark = '';
   private readonly seen = new Set<string>();
-  private readonly pending = new Map<string, Pending>();
+  private readonly outbox: Outbox;
   private connecting: Promise<void> | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
@@ -45,6 +41,14 @@ export class ChatWidget {
     this.render = { strings, onAction: (action) => this.act(action) };
     this.title = view.title.textContent ?? strings.title;
     this.list = new MessageList(view.log, view.suggestions, this.render);
+    this.outbox = new Outbox({
+      client,
+      list: this.list,
+      render: this.render,
+      connected: () => this.ensureConnected(),
+      delivered: () => this.pollSoon(0),
+      notice: (text: string, role: 'status' | 'alert') => this.notice(text, role),
+    });
     this.bind();
     if (this.client.hasSession) {
       // A reload: bring the conversation (and the panel, if it was open) back.
@@ -88,6 +92,8 @@ export class ChatWidget {
     });
     v.send.addEventListener('click', () => this.sendInput());
     v.locate.addEventListener('click', () => this.shareLocation());
+    v.attach.addEventListener('click', () => v.file.click());
+    v.file.addEventListener('change', () => this.sendFile());
     // An input method (pinyin, zhuyin…) uses Enter to commit its candidate: that Enter must not send.
     v.input.addEventListener('compositionstart', () => (this.composing = true));
     v.input.addEventListener('compositionend', () => (this.composing = false));
@@ -126,7 +132,7 @@ export class ChatWidget {
     this.connecting = undefined;
     this.watermark = '';
     this.seen.clear();
-    this.pending.clear();
+    this.outbox.clear();
     this.list.clear(this.strings.newConversation);
     await this.ensureConnected();
     this.view.input.focus();
@@ -175,13 +181,8 @@ export class ChatWidget {
       if (a.type !== 'message') continue;
       last = a;
       const mine = a.channelData?.clientActivityID;
-      const pending = mine ? this.pending.get(mine) : undefined;
-      if (pending) {
-        // Our own message echoed back: it is in the log now, so it is sent.
-        this.pending.delete(mine ?? '');
-        pending.meta.replaceChildren(formatTime(a.timestamp, this.strings.locale));
-        continue;
-      }
+      // Our own message echoed back: it is in the log now, so it is sent.
+      if (mine && this.outbox.confirm(mine, a.timestamp)) continue;
       const handover = a.channelData?.handover;
       if (!isUser && handover) this.showAgent(handover.agent);
       const row = renderMessage(a, isUser, this.render);
@@ -208,6 +209,19 @@ export class ChatWidget {
     title.textContent = agent ?? this.title;
     subtitle.textContent = agent ? this.strings.agent : this.strings.subtitle;
     subtitle.classList.toggle('agent', Boolean(agent));
+    // Files are for a person: the bot cannot read them, so the button is there only while one answers.
+    this.view.attach.hidden = !agent;
+  }
+
+  private sendFile(): void {
+    const { file: input, attach } = this.view;
+    const file = input.files?.[0];
+    input.value = ''; // the same file can be chosen again after an error
+    attach.focus(); // the picker took the focus; a keyboard user goes on from the button
+    if (!file) return;
+    const problem = fileProblem(file, this.strings);
+    if (problem) return this.notice(problem, 'alert');
+    this.outbox.send({}, fileSentLabel(file.name, this.strings), file);
   }
 
   /** Tells the agent the customer is typing: at most one typing activity every few seconds. */
@@ -228,7 +242,7 @@ export class ChatWidget {
     if (!text) return;
     this.view.input.value = '';
     this.view.input.style.height = 'auto';
-    this.send({ text }, text);
+    this.outbox.send({ text }, text);
   }
 
   /** Suggested actions and card buttons (Bot Framework CardAction types). */
@@ -242,50 +256,21 @@ export class ChatWidget {
     // The chosen button disappears with the suggestion row; without this the keyboard focus would
     // fall back to <body> and a keyboard user would have to find the chat again.
     const fromWidget = this.view.panel.contains(this.view.host.shadowRoot?.activeElement ?? null);
-    this.send({ text, value }, action.displayText ?? action.title ?? text ?? '');
+    this.outbox.send({ text, value }, action.displayText ?? action.title ?? text ?? '');
     if (fromWidget) this.view.input.focus();
   }
 
   private shareLocation(): void {
     if (!navigator.geolocation) return this.notice(this.strings.locationDenied);
     navigator.geolocation.getCurrentPosition(
-      (pos) => this.send({ entities: [geoEntity(pos.coords.latitude, pos.coords.longitude)] }, this.strings.sharedLocation),
+      (pos) => this.outbox.send({ entities: [geoEntity(pos.coords.latitude, pos.coords.longitude)] }, this.strings.sharedLocation),
       () => this.notice(this.strings.locationDenied),
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 },
     );
   }
 
-  private notice(text: string): void {
-    this.list.append(el('p', { class: 'notice', role: 'status' }, [text]));
-  }
-
-  private send(content: Pick<OutgoingActivity, 'text' | 'value' | 'entities'>, label: string): void {
-    const clientActivityID = `c_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const activity: OutgoingActivity = { type: 'message', locale: this.strings.locale, channelData: { clientActivityID }, ...content };
-    const meta = el('div', { class: 'meta' }, [this.strings.sending]);
-    const row = renderMessage({ type: 'message', text: label }, true, this.render) ?? el('div');
-    row.lastElementChild?.replaceWith(meta);
-    this.pending.set(clientActivityID, { row, meta, activity });
-    this.list.showSuggestions([]);
-    this.list.append(row);
-    void this.deliver(clientActivityID);
-  }
-
-  private async deliver(clientActivityID: string): Promise<void> {
-    const pending = this.pending.get(clientActivityID);
-    if (!pending) return;
-    pending.meta.replaceChildren(this.strings.sending);
-    this.list.setTyping(true);
-    try {
-      await this.ensureConnected();
-      await this.client.post(pending.activity);
-      this.pollSoon(0);
-    } catch {
-      this.list.setTyping(false);
-      const retry = el('button', { type: 'button' }, [this.strings.retry]);
-      retry.addEventListener('click', () => void this.deliver(clientActivityID));
-      pending.meta.replaceChildren(el('span', { class: 'failed' }, [this.strings.failed]), retry);
-    }
+  /** A line in the log; `alert` for a refusal the customer must hear now (a file not sent). */
+  private notice(text: string, role: 'status' | 'alert' = 'status'): void {
+    this.list.append(el('p', { class: `notice ${role}`, role }, [text]));
   }
 }
-

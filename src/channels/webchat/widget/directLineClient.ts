@@ -78,6 +78,19 @@ export class DirectLineClient {
     return postReplySchema.parse(reply).id;
   }
 
+  /**
+   * Direct Line 3.0 upload (`POST /conversations/{id}/upload`, multipart/form-data): the file, and
+   * the activity as a part named "activity", as Microsoft's clients send it; the server turns them
+   * into one message with the file attached.
+   */
+  async upload(file: File, activity: OutgoingActivity): Promise<string> {
+    const s = await this.current();
+    const form = new FormData();
+    form.append('file', file, file.name);
+    form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
+    return postReplySchema.parse(await this.request('POST', `${this.base}/conversations/${s.conversationId}/upload`, s.token, form)).id;
+  }
+
   async poll(watermark: string): Promise<{ activities: WireActivity[]; watermark: string }> {
     const s = await this.current();
     const query = watermark ? `?watermark=${encodeURIComponent(watermark)}` : '';
@@ -125,11 +138,13 @@ export class DirectLineClient {
     }
   }
 
+  /** JSON in and out; a FormData body goes as multipart (the browser writes its Content-Type and boundary). */
   private async request(method: string, url: string, token?: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
+    const res = await fetch(url, { method, headers, body: form ? body : body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
     const json: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const err = errorSchema.safeParse(json);

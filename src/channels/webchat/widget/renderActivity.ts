@@ -1,4 +1,5 @@
 import { el } from './el';
+import { fileSentLabel } from './fileCheck';
 import type { WidgetStrings } from './strings';
 import { agentName, heroCardSchema, type CardAction, type HeroCard, type WireActivity } from './wireTypes';
 
@@ -29,10 +30,11 @@ export function formatTime(timestamp: string | undefined, locale: string): strin
   return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
 }
 
-/** What a user activity shows: its text, or a label for a shared location. */
+/** What a user activity shows: its text, a label for a shared location, or the files sent. */
 export function userLabel(a: WireActivity, strings: WidgetStrings): string | undefined {
   if (a.text) return a.text;
   if (a.entities?.some((e) => e.type === 'GeoCoordinates')) return strings.sharedLocation;
+  if (a.attachments?.length) return a.attachments.map((f) => fileSentLabel(f.name ?? '', strings)).join('\n');
   return undefined;
 }
 

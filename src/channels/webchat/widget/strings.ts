@@ -26,6 +26,12 @@ export interface WidgetStrings {
   privacy: string;
   /** "人工客服 / Agent": shown in the header and on each message while a person answers. */
   agent: string;
+  /** The attach button, shown only while a person answers ({max}: the size limit in MB). */
+  attach: string;
+  fileTooBig: string;
+  fileWrongType: string;
+  /** The customer's own message for a file they sent ({name}: the file's name). */
+  fileSent: string;
 }
 
 const zh: WidgetStrings = {
@@ -54,6 +60,10 @@ const zh: WidgetStrings = {
   unsupported: '[暂不支持显示的内容]',
   privacy: '请勿在对话中发送密码、验证码或完整卡号。',
   agent: '人工客服',
+  attach: '发送图片或 PDF 给人工客服（{max} MB 以内）',
+  fileTooBig: '文件没有发送：超过 {max} MB。请选择 {max} MB 以内的图片或 PDF。',
+  fileWrongType: '文件没有发送：只能发送图片（PNG、JPEG、GIF、WebP）或 PDF。',
+  fileSent: '附件：{name}',
 };
 
 const en: WidgetStrings = {
@@ -82,6 +92,10 @@ const en: WidgetStrings = {
   unsupported: '[content that cannot be shown here]',
   privacy: 'Never send passwords, one-time codes or full card numbers in the chat.',
   agent: 'Agent',
+  attach: 'Send an image or PDF to the agent (up to {max} MB)',
+  fileTooBig: 'File not sent: it is larger than {max} MB. Choose an image or PDF up to {max} MB.',
+  fileWrongType: 'File not sent: only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.',
+  fileSent: 'Attachment: {name}',
 };
 
 /** `data-lang` on the script tag wins, then the page's `lang`; anything not Chinese is English. */

@@ -26,6 +26,8 @@ textarea:focus { outline: none; border-color: var(--brand); box-shadow: 0 0 0 3p
 .status { padding: 6px 16px; background: #fff4d6; color: #6b4b00; font-size: 12px; }
 .log { position: relative; flex: 1; overflow-y: auto; padding: 16px 14px 8px; background: #f4f6f9; }
 .notice { margin: 4px auto 12px; max-width: 90%; text-align: center; font-size: 12px; color: #5b6675; }
+/* A file that was not sent: red (#b42318, 5.9:1 on the log's grey) and bold, so it is not missed. */
+.notice.alert { color: #b42318; font-weight: 600; }
 .row { display: flex; flex-direction: column; align-items: flex-start; margin: 0 0 12px; }
 .row.user { align-items: flex-end; }
 .bubble { max-width: 84%; padding: 9px 13px; border-radius: 14px 14px 14px 4px; background: #fff; border: 1px solid #e3e8ef; white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -1,4 +1,6 @@
+import { ACCEPTED_TYPES } from '../../../attachments/attachmentLimits';
 import { el, icon, ICONS } from './el';
+import { attachLabel } from './fileCheck';
 import type { WidgetStrings } from './strings';
 import { WIDGET_CSS } from './styles';
 
@@ -14,6 +16,9 @@ export interface WidgetView {
   input: HTMLTextAreaElement;
   send: HTMLButtonElement;
   locate: HTMLButtonElement;
+  /** Shown while a person answers; opens the (invisible) file picker. */
+  attach: HTMLButtonElement;
+  file: HTMLInputElement;
   restart: HTMLButtonElement;
   minimise: HTMLButtonElement;
   title: HTMLElement;
@@ -50,19 +55,22 @@ export function buildView(strings: WidgetStrings, brand: string, title: string):
   const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': titleId, tabindex: '0' });
   const suggestions = el('div', { class: 'suggestions', role: 'group', 'aria-label': strings.suggestions, hidden: '' });
   const input = el('textarea', { rows: '1', maxlength: String(MAX_INPUT_CHARS), placeholder: strings.placeholder, 'aria-label': strings.placeholder, enterkeyhint: 'send' });
-  const locate = el('button', { type: 'button', class: 'icon-btn', 'aria-label': strings.shareLocation, title: strings.shareLocation }, [icon(ICONS.location)]);
+  const locate = el('button', { type: 'button', class: 'icon-btn locate', 'aria-label': strings.shareLocation, title: strings.shareLocation }, [icon(ICONS.location)]);
+  const attach = el('button', { type: 'button', class: 'icon-btn attach', 'aria-label': attachLabel(strings), title: attachLabel(strings), hidden: '' }, [icon(ICONS.attach)]);
+  // Never shown nor focusable: the attach button is the control, this only opens the picker.
+  const file = el('input', { type: 'file', class: 'sr-only', accept: ACCEPTED_TYPES.join(','), tabindex: '-1', 'aria-hidden': 'true' });
   const send = el('button', { type: 'button', class: 'icon-btn send', 'aria-label': strings.send, title: strings.send }, [icon(ICONS.send)]);
   const panel = el('section', { class: 'panel', id: 'bb-panel', role: 'dialog', 'aria-labelledby': titleId, hidden: '' }, [
     header,
     status,
     log,
     suggestions,
-    el('div', { class: 'composer' }, [input, locate, send]),
+    el('div', { class: 'composer' }, [input, attach, file, locate, send]),
     el('p', { class: 'privacy' }, [strings.privacy]),
   ]);
   const root = el('div', { class: 'root', lang: strings.locale, style: `--brand:${brand};--brand-dark:${darken(brand)}` }, [launcher, panel]);
   shadow.append(style, root);
-  return { host, launcher, badge, panel, status, log, suggestions, input, send, locate, restart, minimise, title: titleEl, subtitle };
+  return { host, launcher, badge, panel, status, log, suggestions, input, send, locate, attach, file, restart, minimise, title: titleEl, subtitle };
 }
 
 /** A darker shade for gradients and hover, from a #rrggbb colour (others pass through). */
