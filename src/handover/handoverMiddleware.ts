@@ -5,6 +5,7 @@ import { addTurnWrite } from '../runtime/turnWrites';
 import { CUSTOMER_TURN_HANDLERS, type TurnHandlerDeps } from './customerTurnHandlers';
 import { effectiveState, type HandoverRecord } from './handoverRecord';
 import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
+import { ATTACHMENT_ONLY_TEXT } from './transcriptText';
 
 export interface HandoverMiddlewareDeps extends TurnHandlerDeps {
   transcripts: TranscriptStore;
@@ -45,7 +46,7 @@ export function handoverMiddleware(deps: HandoverMiddlewareDeps): TurnMiddleware
     const member = conversationKey(ctx);
     recordReplies(ctx, member, deps);
     const text = ctx.activity.text ?? '';
-    const said = { from: 'customer' as const, text: text || '[attachment]', at: deps.clock(), ...storedAttachments(ctx.activity) };
+    const said = { from: 'customer' as const, text: text || ATTACHMENT_ONLY_TEXT, at: deps.clock(), ...storedAttachments(ctx.activity) };
     const record = await asStoreError(() => readRecord(ctx, member, deps));
     const state = effectiveState(record, deps.clock());
     if (!record || state === 'bot') {

@@ -12,7 +12,7 @@ export const transcriptEntrySchema = z.object({
   text: z.string(),
   at: z.number(),
   agent: z.string().optional(),
-  /** Files the customer sent (served same-origin from /attachments/{id}); the text is then "[attachment]" or their caption. */
+  /** Files the customer sent (served same-origin from /attachments/{id}); the text is then ATTACHMENT_ONLY_TEXT or their caption. */
   attachments: z.array(z.object({ contentType: z.string(), url: z.string(), name: z.string() })).optional(),
 });
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;

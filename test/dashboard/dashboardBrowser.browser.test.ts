@@ -70,6 +70,16 @@ it('shows a supervisor the figures and the misunderstood inbox, accessibly, in E
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-en.png'), fullPage: true });
 
+  // The same page in Chinese (the language button; remembered by the browser), then back.
+  await page.click('#lang');
+  await page.locator('html[lang="zh-CN"]').waitFor();
+  await page.locator('#inbox .group', { hasText: 'weather' }).waitFor();
+  await page.locator('#figures th', { hasText: '渠道' }).first().waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-zh.png'), fullPage: true }); // docs/screenshots/dashboard-zh.png
+  await page.click('#lang');
+  await page.locator('html[lang="en"]').waitFor();
+
   await page.locator('#inbox .group button').first().click();
   await page.locator('#announcer', { hasText: 'assigned' }).waitFor();
   await context.close();

@@ -2,8 +2,9 @@
  * In real browsers (playwright-core + Debian Chromium) against the real app: a customer in the web
  * widget asks for a person; an agent who uses only the keyboard signs in, opens, takes, answers and
  * closes the conversation; both sides see each other's words; the bot answers the customer's next
- * message. A customer's XSS payload shows as text in the console and never runs. axe-core finds no
- * serious or critical violation on any view of the console.
+ * message. A customer's XSS payload shows as text in the console and never runs; an image the
+ * customer attaches in the widget is shown in the transcript. axe-core finds no serious or critical
+ * violation on any view of the console. The Chinese console screenshot in docs/ is taken here.
  */
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -143,8 +144,17 @@ it('lets agents who use only the keyboard take, answer (with a canned reply), tr
   expect(await agentPage.locator('#transcript img').count()).toBe(0);
   expect(await agentPage.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(agentDialogs).toEqual([]);
+
+  // The customer sends a screenshot (of their own chat, as a customer would of an error page) with
+  // the widget's attach button: the console shows it as an image in the transcript.
+  const screenshot = await customer.screenshot({ clip: { x: 0, y: 100, width: 720, height: 420 } });
+  await customer.locator('[data-bankbot-widget] input[type="file"]').setInputFiles({ name: '证书错误.png', mimeType: 'image/png', buffer: screenshot });
+  const shown = agentPage.locator('#transcript img[src^="/attachments/"]');
+  await shown.waitFor();
+  await agentPage.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#transcript img')).some((i) => i.complete && i.naturalWidth === 720));
+  expect(await shown.getAttribute('alt')).toBe('证书错误.png');
   await expectAccessible(agentPage, 'assigned conversation');
-  await agentPage.screenshot({ path: resolve(ARTIFACTS, 'agent-console.png') });
+  await agentPage.screenshot({ path: resolve(ARTIFACTS, 'console-zh.png') }); // docs/screenshots/console-zh.png
 
   await agentPage.keyboard.press('?'); // no effect while typing in the reply box
   expect(await agentPage.locator('#help[open]').count()).toBe(0);

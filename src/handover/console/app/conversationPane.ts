@@ -1,4 +1,5 @@
 import { el } from '../../../channels/webchat/widget/el';
+import { ATTACHMENT_ONLY_TEXT } from '../../transcriptText';
 import { secondsSince } from './conversationList';
 import { labelOf, type ConsoleStrings } from './strings';
 import type { ConversationView, Note, TranscriptEntry } from './wire';
@@ -96,7 +97,8 @@ export function entryRow(entry: TranscriptEntry, strings: ConsoleStrings): HTMLL
   const time = new Date(entry.at).toLocaleTimeString(strings.lang, { hour: '2-digit', minute: '2-digit' });
   return el('li', { class: `entry ${entry.from}` }, [
     el('span', { class: 'entry-meta' }, [el('span', { class: 'speaker' }, [who]), ' ', el('time', { datetime: new Date(entry.at).toISOString() }, [time])]),
-    el('span', { class: 'text' }, [entry.text]),
+    // A message that is only files shows the files, not the transcript's placeholder text.
+    entry.attachments?.length && entry.text === ATTACHMENT_ONLY_TEXT ? null : el('span', { class: 'text' }, [entry.text]),
     ...(entry.attachments ?? []).filter((a) => SAFE_URL.test(a.url)).map((a) => attachmentView(a)),
   ]);
 }
@@ -107,7 +109,14 @@ const SAFE_URL = /^\/attachments\/[A-Za-z0-9_-]{22}$/;
 /** An image is shown (a link opens it full size); a PDF is a download link. */
 function attachmentView(a: { contentType: string; url: string; name: string }): HTMLElement {
   if (a.contentType.startsWith('image/')) {
-    return el('a', { class: 'attachment', href: a.url, target: '_blank', rel: 'noopener' }, [el('img', { src: a.url, alt: a.name || 'image' })]);
+    const img = el('img', { src: a.url, alt: a.name || 'image' });
+    // The row was scrolled into view before the image had a height: once it has, keep the newest
+    // message in view (only when it is the newest, so reading older messages is not disturbed).
+    img.addEventListener('load', () => {
+      const row = img.closest('li');
+      if (row && !row.nextElementSibling) row.scrollIntoView({ block: 'nearest' });
+    });
+    return el('a', { class: 'attachment', href: a.url, target: '_blank', rel: 'noopener' }, [img]);
   }
   return el('a', { class: 'attachment file', href: a.url, download: a.name || 'file.pdf' }, [`📄 ${a.name || 'PDF'}`]);
 }
