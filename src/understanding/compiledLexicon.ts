@@ -27,6 +27,7 @@ export interface CompiledLexicon {
   whenPast?: RegExp;
   safety: CompiledSignal[];
   resume?: RegExp;
+  resumeUnnamed?: RegExp;
   topics: Array<{ intent: IntentId; re: RegExp }>;
   /** Global: counts every foreign word in a message. */
   foreignAll?: RegExp;
@@ -81,6 +82,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       unlessBefore: suffixAlternation(def.unlessBefore),
     })),
     resume: alternation(lexicon.resume, b),
+    resumeUnnamed: alternation(lexicon.resumeUnnamed, b),
     topics: entries(lexicon.topics).map(([intent, patterns]) => ({ intent, re: alternation(patterns, b) ?? /$^/u })),
     foreignAll: alternation(lexicon.foreign, b, 'gu'),
   };

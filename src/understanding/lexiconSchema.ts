@@ -48,6 +48,8 @@ export const lexiconSchema = z.object({
   safety: z.partialRecord(z.enum(SAFETY_SIGNALS), signalSchema),
   /** "回到证书的问题", "back to my certificate": words that ask to resume an earlier topic. */
   resume: z.array(pattern),
+  /** Words that ask to go back even without naming the topic ("回到刚才的问题", "where were we"). */
+  resumeUnnamed: z.array(pattern).default([]),
   /** Words that name a topic (a flow's intent), for resuming and for offers. */
   topics: z.partialRecord(z.enum(INTENTS), z.array(pattern)),
   /** Words of languages we do not serve ("gracias", "bonjour"): such a message gets a polite note. */

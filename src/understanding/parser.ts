@@ -63,13 +63,15 @@ export class Parser {
     const bad = detectBadInput(input, this.lexicons);
     if (bad) return { recognition, act: 'other', slots: [], safety: [], bad };
     const text = /[?？]\s*$/.test(input.text) ? `${input.normalized} ?` : input.normalized;
-    const wantsResume = this.lexicons.some((l) => l.resume?.test(text) === true);
+    // "继续" names nothing by itself ("还能继续转账吗"): only a topic or an explicit "go back" makes it a resume.
+    const resume = this.lexicons.some((l) => l.resume?.test(text) === true) ? this.resume(text) : undefined;
+    const wantsResume = resume !== undefined || this.lexicons.some((l) => l.resumeUnnamed?.test(text) === true);
     return {
       recognition,
       act: this.act(text),
       slots: this.slots(text),
       safety: this.safety(text),
-      resume: wantsResume ? this.resume(text) : undefined,
+      resume,
       ...(wantsResume ? { wantsResume } : {}),
     };
   }

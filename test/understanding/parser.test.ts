@@ -64,6 +64,10 @@ describe('the parse', () => {
     ['I got a new phone, do I need a new certificate for the app?', 'question'],
     ['换了新电脑，证书要怎么弄过去', 'question'],
     ['I need to find a branch', 'problem'],
+    ['how do I know if a text is really from the bank', 'question'],
+    ['is online renewal free', 'question'],
+    ['网银证书是干嘛用的', 'question'],
+    ['啲分行星期六開唔開門', 'question'],
   ])('tells what %j does: %s', (text, act) => {
     expect(parse(text).act).toBe(act);
   });
@@ -109,6 +113,8 @@ describe('the parse', () => {
     'how do I avoid scammers?',
     '怎么防止被短信骗',
     'U盾',
+    '银行会打电话问我要验证码吗',
+    'what should I do if I get a text telling me to log in to renew my certificate?',
   ])(
     'raises no alarm for %j',
     (text) => {
@@ -123,6 +129,8 @@ describe('the parse', () => {
     expect(unnamed.wantsResume).toBe(true);
     expect(unnamed.resume).toBeUndefined();
     expect(parse('证书有效期几年').wantsResume).toBeUndefined();
+    expect(parse('can we go back to what we were talking about').wantsResume).toBe(true);
+    expect(parse('还能继续转账吗').wantsResume).toBeUndefined();
   });
 
   it.each([

@@ -91,7 +91,10 @@ export const faqAnswerThenOfferRule: PolicyRule = {
 /** The classifier's confidence from which an informational flow's own answer beats the FAQ's unsure guess. */
 const INFORMATIONAL_FLOW_MIN = 0.8;
 
-/** "any tips for keeping my USB key safe?": the security flow answers that itself (see FlowDefinition.informational). */
+/**
+ * "any tips for keeping my USB key safe?": the security flow answers that itself, with its advice
+ * on the topic, better than an FAQ entry the FAQ is unsure of (see FlowDefinition.informational).
+ */
 function informationalFlowAnswers(turn: RouterTurn): boolean {
   const { recognition } = turn.input.parse;
   if (recognition.unsure || recognition.score < INFORMATIONAL_FLOW_MIN) return false;

@@ -26,10 +26,10 @@ function unnamedResume(turn: RouterTurn): IntentId | undefined {
   return plainResume(turn) ? turn.input.memory.suspended[0] : undefined;
 }
 
-/** A request to go back and nothing more (no question, no problem, no facts): "继续转账" is not one. */
+/** A request to go back and nothing more (no problem, no facts): "can we go back to what we were talking about". */
 function plainResume(turn: RouterTurn): boolean {
   const { wantsResume, act, slots, resume } = turn.input.parse;
-  return wantsResume === true && resume === undefined && (act === 'other' || act === 'answer') && slots.length === 0;
+  return wantsResume === true && resume === undefined && act !== 'problem' && slots.length === 0;
 }
 
 /**
