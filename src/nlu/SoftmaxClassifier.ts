@@ -20,6 +20,17 @@ export interface SoftmaxTrainingOptions {
    * the end, so the final weights settle (steadier predictions from run to run and data edit to edit).
    */
   schedule?: 'bottou' | 'linear';
+  /**
+   * `balanced`: each example's step is scaled by N / (C * n_class), so a class with few examples
+   * pulls as hard as a big one (sklearn's class_weight='balanced'). Default: every example alike.
+   */
+  classWeight?: 'none' | 'balanced';
+  /**
+   * Average the weights at the end of each of the last `averageEpochs` epochs (tail averaging,
+   * a cheap form of Polyak-Ruppert averaging): the mean of several late iterates generalizes
+   * better than the last one, which still carries the order of the last examples. 0 or absent: off.
+   */
+  averageEpochs?: number;
 }
 
 // Chosen by 5-fold cross-validation on our utterances and a held-out 20 % of BANKING77's train file.
@@ -57,6 +68,9 @@ export class SoftmaxClassifier {
     let scale = 1;
     let t = 0;
     const total = options.epochs * examples.length;
+    const classWeight = classWeights(labels, C, options.classWeight ?? 'none');
+    const averageFrom = options.epochs - Math.min(options.averageEpochs ?? 0, options.epochs);
+    const averaged = averageFrom < options.epochs - 1 ? { weights: new Float64Array(weights.length), bias: new Float64Array(C), n: 0 } : undefined;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffleInPlace(order, random);
       for (const n of order) {
@@ -76,20 +90,30 @@ export class SoftmaxClassifier {
           scores[labels[n]] -= 1; // now the gradient of the loss with respect to each score
         }
         scale *= 1 - eta * options.lambda;
-        const step = eta / scale;
+        const step = (eta * classWeight[labels[n]]) / scale;
         for (let k = 0; k < indices.length; k++) {
           const base = indices[k] * C;
           const v = values[k] * step;
           for (let c = 0; c < C; c++) weights[base + c] -= v * scores[c];
         }
-        for (let c = 0; c < C; c++) bias[c] -= eta * scores[c];
+        for (let c = 0; c < C; c++) bias[c] -= eta * classWeight[labels[n]] * scores[c];
         if (scale < 1e-6) {
           for (let i = 0; i < weights.length; i++) weights[i] *= scale;
           scale = 1;
         }
       }
+      if (averaged && epoch >= averageFrom) {
+        for (let i = 0; i < weights.length; i++) averaged.weights[i] += weights[i] * scale;
+        for (let c = 0; c < C; c++) averaged.bias[c] += bias[c];
+        averaged.n++;
+      }
     }
-    for (let i = 0; i < weights.length; i++) weights[i] *= scale;
+    if (averaged) {
+      for (let i = 0; i < weights.length; i++) weights[i] = averaged.weights[i] / averaged.n;
+      for (let c = 0; c < C; c++) bias[c] = averaged.bias[c] / averaged.n;
+    } else {
+      for (let i = 0; i < weights.length; i++) weights[i] *= scale;
+    }
     return new SoftmaxClassifier(C, featureCount, weights, bias);
   }
 
@@ -121,6 +145,16 @@ function scoreInto(
     for (let c = 0; c < C; c++) out[c] += v * weights[base + c];
   }
   for (let c = 0; c < C; c++) out[c] = out[c] * scale + bias[c];
+}
+
+/** Per-class step multipliers: all 1, or N / (C * n_class) for `balanced`. */
+function classWeights(labels: readonly number[], C: number, mode: 'none' | 'balanced'): Float64Array {
+  const weight = new Float64Array(C).fill(1);
+  if (mode !== 'balanced' || labels.length === 0) return weight;
+  const counts = new Float64Array(C);
+  for (const label of labels) counts[label]++;
+  for (let c = 0; c < C; c++) weight[c] = counts[c] > 0 ? labels.length / (C * counts[c]) : 1;
+  return weight;
 }
 
 /** Crammer-Singer: gradient +1 on the best wrong class, -1 on the true one, if within the margin. */

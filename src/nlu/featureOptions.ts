@@ -11,6 +11,10 @@ export const featureOptionsSchema = z.object({
   hanNgrams: z.number().int().min(1).max(4),
   /** Longest toneless-pinyin syllable n-gram (0 turns pinyin features off). */
   pinyinNgrams: z.number().int().min(0).max(3).default(2),
+  /** Chinese words (ICU's dictionary segmenter): 0 off, 1 words, 2 words + word bigrams. */
+  hanWords: z.number().int().min(0).max(2).default(0),
+  /** Pairs of Han characters one apart ("设_钟"), robust to an inserted or changed character. */
+  hanSkipBigrams: z.boolean().default(false),
 });
 
 export type FeatureOptions = z.infer<typeof featureOptionsSchema>;
@@ -21,4 +25,6 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   charNgramMax: 5,
   hanNgrams: 3,
   pinyinNgrams: 2,
+  hanWords: 0,
+  hanSkipBigrams: false,
 };
