@@ -77,16 +77,34 @@ function charNgrams(token: string, options: FeatureOptions): string[] {
   return grams;
 }
 
+// Chinese numerals and digits; 一 only before a counter-like character would be more exact, but
+// "一个"/"两个" alike is what we want anyway.
+const NUMERALS = /[零〇一二两三四五六七八九十百千万亿0-9]+/gu;
+const HAN_OR_NUMBER_RUN = /[\p{Script=Han}0-9]+/gu;
+
 function addHan(text: string, options: FeatureOptions, out: string[]): void {
   const runs = text.match(HAN_RUN);
   if (!runs) return;
+  addHanRuns(runs, options, out);
+  if (!options.numeralClass) return;
+  // Numbers written as digits sit between Han runs after normalization ("9 点"), so join them here.
+  const classed = (text.replace(/(?<=[\p{Script=Han}0-9]) (?=[\p{Script=Han}0-9])/gu, '').match(HAN_OR_NUMBER_RUN) ?? [])
+    .map((run) => run.replace(NUMERALS, '#'))
+    .filter((run) => run.includes('#') && run !== '#');
+  // Only the n-grams around a number: the others are already in the "h:" family.
+  const grams: string[] = [];
+  addHanRuns(classed, options, grams, 'n:');
+  for (const g of grams) if (g.includes('#') && g !== 'n:#') out.push(g);
+}
+
+function addHanRuns(runs: readonly string[], options: FeatureOptions, out: string[], prefix = 'h:'): void {
   for (const run of runs) {
     const marked = `^${run}$`;
     for (let i = 0; i < marked.length; i++) {
       // A lone boundary mark says nothing; start unigrams inside the run.
-      if (i > 0 && i < marked.length - 1) out.push(`h:${marked[i]}`);
-      for (let n = 2; n <= options.hanNgrams && i + n <= marked.length; n++) out.push(`h:${marked.slice(i, i + n)}`);
-      if (options.hanSkipBigrams && i + 2 < marked.length) out.push(`h:${marked[i]}_${marked[i + 2]}`);
+      if (i > 0 && i < marked.length - 1) out.push(`${prefix}${marked[i]}`);
+      for (let n = 2; n <= options.hanNgrams && i + n <= marked.length; n++) out.push(`${prefix}${marked.slice(i, i + n)}`);
+      if (options.hanSkipBigrams && i + 2 < marked.length) out.push(`${prefix}${marked[i]}_${marked[i + 2]}`);
     }
   }
 }

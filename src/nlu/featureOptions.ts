@@ -15,6 +15,12 @@ export const featureOptionsSchema = z.object({
   hanWords: z.number().int().min(0).max(2).default(0),
   /** Pairs of Han characters one apart ("设_钟"), robust to an inserted or changed character. */
   hanSkipBigrams: z.boolean().default(false),
+  /**
+   * Also take Han n-grams with every run of numerals (九, 三十, 两, 2) as one "#", so "九点叫醒我"
+   * and "七点半叫醒我" share "#点": times, amounts and counts say what kind of request it is, not
+   * which number.
+   */
+  numeralClass: z.boolean().default(false),
 });
 
 export type FeatureOptions = z.infer<typeof featureOptionsSchema>;
@@ -25,6 +31,8 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   charNgramMax: 5,
   hanNgrams: 3,
   pinyinNgrams: 2,
-  hanWords: 0,
+  // Words and word bigrams: MASSIVE zh-CN dev 83.0 % -> 83.5 % alone (docs/nlu.md).
+  hanWords: 2,
   hanSkipBigrams: false,
+  numeralClass: false,
 };

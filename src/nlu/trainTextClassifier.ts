@@ -6,10 +6,14 @@ import { SoftmaxClassifier } from './SoftmaxClassifier';
 import { TextClassifier, type LabelledText } from './TextClassifier';
 import { Vectorizer } from './Vectorizer';
 
-/** Trains the whole pipeline on raw texts. Labels are sorted so the model does not depend on input order. */
+/**
+ * Trains the whole pipeline on raw texts. Labels are sorted so the model does not depend on input
+ * order. `noneLabel`, the out-of-scope class if the data has one, is exempt from class balancing.
+ */
 export function trainTextClassifier(
   examples: readonly LabelledText[],
   options: PipelineOptions = DEFAULT_PIPELINE_OPTIONS,
+  noneLabel?: string,
 ): TextClassifier {
   if (examples.length === 0) throw new Error('trainTextClassifier(): no training examples');
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -21,7 +25,8 @@ export function trainTextClassifier(
   const vectorizer = Vectorizer.fit(documents, options.minDf, options.familyWeights);
   const vectors = documents.map((doc) => vectorizer.transform(doc));
   const targets = examples.map((e) => labelIndex.get(e.label) ?? 0);
-  const model = SoftmaxClassifier.train(vectors, targets, labels.length, vectorizer.size, options.softmax);
+  const unweighted = noneLabel === undefined ? -1 : (labelIndex.get(noneLabel) ?? -1);
+  const model = SoftmaxClassifier.train(vectors, targets, labels.length, vectorizer.size, options.softmax, unweighted);
   return new TextClassifier(labels, options.features, vectorizer, model, englishWords);
 }
 

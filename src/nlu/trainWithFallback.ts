@@ -12,6 +12,6 @@ export interface TrainedModel {
 /** The full training step shared by the recognizer and the CLI: the classifier, calibrated, and its fallback. */
 export function trainWithFallback(examples: readonly LabelledText[], noneLabel: string, options: PipelineOptions): TrainedModel {
   const tuned = tuneFallback(examples, noneLabel, options);
-  const classifier = trainTextClassifier(examples, options).withTemperature(tuned.temperature);
+  const classifier = trainTextClassifier(examples, options, noneLabel).withTemperature(tuned.temperature);
   return { classifier, fallback: tuned.policy };
 }

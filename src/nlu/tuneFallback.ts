@@ -55,7 +55,7 @@ export function outOfFold(examples: readonly LabelledText[], options: PipelineOp
   const out: Ranked[][] = new Array<Ranked[]>(examples.length);
   for (let fold = 0; fold < folds; fold++) {
     const held = new Set(order.filter((_, k) => k % folds === fold));
-    const model = trainTextClassifier(examples.filter((_, i) => !held.has(i)), options);
+    const model = trainTextClassifier(examples.filter((_, i) => !held.has(i)), options, noneLabel);
     for (const i of held) out[i] = classifyMessage(model, NO_FALLBACK, noneLabel, examples[i].text, model.labels.length).ranked;
   }
   return out;

@@ -1,4 +1,4 @@
-import { createRecognizerSync, DEFAULT_DATA_DIR, type NluRecognizer } from '../../src/nlu/createRecognizer';
+import { createRecognizerSync, DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, type NluRecognizer } from '../../src/nlu/createRecognizer';
 import { INTENTS } from '../../src/nlu/intents';
 import { loadTrainingData, type TrainingData } from '../../src/nlu/loadTrainingData';
 import { groupsOf, MESSAGE_GROUPS } from '../../src/nlu/messageGroups';
@@ -15,7 +15,9 @@ let recognizer: NluRecognizer;
 let data: TrainingData;
 beforeAll(() => {
   data = loadTrainingData(DEFAULT_DATA_DIR);
-  recognizer = createRecognizerSync({ cacheDir: false });
+  // The shared cached model: its key hashes data, options and pipeline code, so it is exactly the
+  // model this code trains (test/nlu/modelCache.test.ts), and only the first suite pays for training.
+  recognizer = createRecognizerSync({ cacheDir: DEFAULT_CACHE_DIR });
 });
 
 const accuracy = (items: TrainingData['tests']) =>

@@ -1,10 +1,10 @@
-import { createRecognizerSync, type NluRecognizer } from '../../src/nlu/createRecognizer';
+import { createRecognizerSync, DEFAULT_CACHE_DIR, type NluRecognizer } from '../../src/nlu/createRecognizer';
 import { INTENTS } from '../../src/nlu/intents';
 import { MAX_INPUT_CHARS } from '../../src/nlu/limits';
 
 let recognizer: NluRecognizer;
 beforeAll(() => {
-  recognizer = createRecognizerSync({ cacheDir: false });
+  recognizer = createRecognizerSync({ cacheDir: DEFAULT_CACHE_DIR });
 });
 
 describe('recognize() on bad input', () => {

@@ -1,5 +1,5 @@
 import { fitTemperature, measureCalibration, rescale } from '../../src/nlu/calibration';
-import { createRecognizerSync, type NluRecognizer } from '../../src/nlu/createRecognizer';
+import { createRecognizerSync, DEFAULT_CACHE_DIR, type NluRecognizer } from '../../src/nlu/createRecognizer';
 import { isUnsure } from '../../src/nlu/fallback';
 
 describe('calibration', () => {
@@ -43,7 +43,7 @@ describe('unsure', () => {
   describe('from the recognizer', () => {
     let recognizer: NluRecognizer;
     beforeAll(() => {
-      recognizer = createRecognizerSync({ cacheDir: false });
+      recognizer = createRecognizerSync({ cacheDir: DEFAULT_CACHE_DIR });
     });
 
     it('is not unsure about a clear request', () => {

@@ -1,4 +1,4 @@
-import { createRecognizerSync, type NluRecognizer } from '../../src/nlu/createRecognizer';
+import { createRecognizerSync, DEFAULT_CACHE_DIR, type NluRecognizer } from '../../src/nlu/createRecognizer';
 import { normalize } from '../../src/nlu/normalize';
 import { PinyinReader } from '../../src/nlu/PinyinReader';
 import { segmentPinyin } from '../../src/nlu/pinyinTable';
@@ -47,7 +47,7 @@ describe('telling pinyin from English', () => {
 describe('customers typing pinyin', () => {
   let recognizer: NluRecognizer;
   beforeAll(() => {
-    recognizer = createRecognizerSync({ cacheDir: false });
+    recognizer = createRecognizerSync({ cacheDir: DEFAULT_CACHE_DIR });
   });
 
   it.each([
