@@ -33,10 +33,6 @@ export function rankByClause(classifier: TextClassifier, raw: string, normalized
     .filter((c) => c.length >= MIN_CLAUSE_CHARS);
   if (clauses.length < 2) return whole;
   const spans = [...clauses, ...clauses.slice(1).map((c, i) => `${clauses[i]} ${c}`)];
-  // A whole message that already names a content intent confidently stands: a clause could only
-  // swap one confident reading for another (on BANKING77's dev split that cost a point: two-sentence
-  // questions whose context clause looked like another category).
-  if (!FRAMING.has(whole[0].label) && whole[0].score >= CLAUSE_WINS_AT) return whole;
   let best: Ranked[] | undefined = FRAMING.has(whole[0].label) ? undefined : whole;
   for (const span of spans) {
     const ranked = classifier.rankNormalized(span, top);
