@@ -56,31 +56,49 @@ interface Row {
   fallbacks: number;
 }
 
-it('reports conversations, containment, escalations with reasons, wait, rating and fallbacks from real turns', async () => {
+it('reports conversations, containment, escalations with reasons, waits (median, 90th percentile), rating and fallbacks from real turns', async () => {
   const li = await signedIn('li');
   await say('d-hello', '你好');
   for (const text of WEATHER) await say('d-lost', text);
-  await say('d-person', '转人工');
-  const handle = handleOf('msteams', 'd-person');
-  expect((await li.call('POST', `/agent/api/conversations/${handle}/take`)).status).toBe(200);
-  expect((await li.call('POST', `/agent/api/conversations/${handle}/close`)).status).toBe(200);
+  // Three customers ask for a person one after another, and li takes them one by one: each waited
+  // from its own enqueuedAt (read from the console) to a take that happened between two clock readings.
+  const people = ['d-person', 'd-person-2', 'd-person-3'];
+  for (const id of people) await say(id, '转人工');
+  const { waiting } = await li.json<{ waiting: Array<{ handle: string; enqueuedAt: number }> }>('GET', '/agent/api/queue');
+  const bounds: Array<[number, number]> = [];
+  for (const id of people) {
+    const handle = handleOf('msteams', id);
+    const enqueuedAt = waiting.find((w) => w.handle === handle)?.enqueuedAt ?? NaN;
+    const before = Date.now();
+    expect((await li.call('POST', `/agent/api/conversations/${handle}/take`)).status).toBe(200);
+    bounds.push([before - enqueuedAt, Date.now() - enqueuedAt]);
+  }
+  for (const id of people) expect((await li.call('POST', `/agent/api/conversations/${handleOf('msteams', id)}/close`)).status).toBe(200);
   await say('d-person', '4');
 
   const boss = await signedIn('boss');
-  const { days } = await boss.json<{ days: Row[] }>('GET', '/agent/api/dashboard/figures?days=1');
+  const { days } = await boss.json<{ days: Array<Row & { waitP90Ms: number | null }> }>('GET', '/agent/api/dashboard/figures?days=1');
   const teams = days.find((d) => d.channel === 'msteams');
   expect(teams).toMatchObject({
-    conversations: 3,
-    escalations: 1,
-    containment: 0.667,
-    escalationRate: 0.333,
-    reasons: { requested: 1 },
-    waits: 1,
+    conversations: 5,
+    escalations: 3,
+    containment: 0.4,
+    escalationRate: 0.6,
+    reasons: { requested: 3 },
+    waits: 3,
     ratings: 1,
     ratingAverage: 4,
     fallbacks: 2,
   });
-  expect(teams?.waitMedianMs).toBeGreaterThanOrEqual(0);
+  // Nearest rank of three waits: the median is the 2nd smallest, the 90th percentile the largest.
+  // Whatever the order of the three, the k-th smallest wait lies between the k-th smallest lower
+  // bound and the k-th smallest upper bound (±1 ms: the server rounds to whole milliseconds).
+  const lows = bounds.map(([low]) => low).sort((a, b) => a - b);
+  const highs = bounds.map(([, high]) => high).sort((a, b) => a - b);
+  expect(teams?.waitMedianMs).toBeGreaterThanOrEqual(lows[1] - 1);
+  expect(teams?.waitMedianMs).toBeLessThanOrEqual(highs[1] + 1);
+  expect(teams?.waitP90Ms).toBeGreaterThanOrEqual(lows[2] - 1);
+  expect(teams?.waitP90Ms).toBeLessThanOrEqual(highs[2] + 1);
 
   // The two unplaced messages are one group in the inbox; assigned, they leave it and are exported.
   const inbox = await boss.json<{ groups: Array<{ count: number; entries: Array<{ id: string; text: string }> }> }>('GET', '/agent/api/dashboard/inbox');
