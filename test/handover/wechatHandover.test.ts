@@ -129,6 +129,17 @@ describe('pictures', () => {
     await agent.waitForEvent((e) => e.type === 'message' && e.data.handle === handle && Boolean((e.data.entry as Entry).attachments));
   });
 
+  it('passes on a picture sent while waiting in the queue: the waiting customer is reminded of the position', async () => {
+    const openId = newOpenId();
+    const handle = handleOf('wechat', openId);
+    expect(await sendXml(textXml(openId, '转人工'))).toMatch(/排在第/);
+    const mediaId = `m-${newMsgId()}`;
+    api.addMedia(mediaId, PNG, 'image/png');
+    expect(await sendXml(imageXml(openId, mediaId))).toMatch(/排在第/);
+    await agent.waitForEvent((e) => e.type === 'message' && e.data.handle === handle && Boolean((e.data.entry as Entry).attachments));
+    expect((await agent.call('POST', `/agent/api/conversations/${handle}/take`)).status).toBe(200); // leave no one waiting for the tests after
+  });
+
   it('answers a picture outside a handover with the text-only reply and fetches nothing', async () => {
     const openId = newOpenId();
     const mediaId = `m-${newMsgId()}`;

@@ -97,7 +97,7 @@ describe('chat widget on the demo page', () => {
     expect(await w.botBubbles.last().textContent()).toBe(nextStep);
   });
 
-  it('speaks English on /en: the same flow, and the conversation survives a reload', async () => {
+  it('speaks English on /en: the same flow, axe finds nothing serious, and the conversation survives a reload', async () => {
     const page = await openPage('/en');
     const w = widget(page);
     expect(await w.launcher.getAttribute('aria-label')).toBe('Open customer service chat');
@@ -111,6 +111,7 @@ describe('chat widget on the demo page', () => {
     await waitForBotMessages(page, before);
     expect((await w.botBubbles.last().textContent()) ?? '').toMatch(/[A-Za-z]{3}/);
     await waitForDelivered(page);
+    expect(await seriousViolations(page)).toEqual([]); // the English demo page with the widget open
     await page.screenshot({ path: resolve(ARTIFACTS, 'widget-en.png') });
 
     const shown = await w.botBubbles.count();
