@@ -45,7 +45,8 @@ export class AttachmentStore {
   }
 
   private key(id: string): string {
-    return `${this.prefix}attach:${id}`;
+    // A hash tag: the bytes and the metadata are written in one MULTI, so they share a slot.
+    return `${this.prefix}{attach:${id}}`;
   }
 }
 

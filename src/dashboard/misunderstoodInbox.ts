@@ -50,11 +50,11 @@ export class MisunderstoodInbox {
   ) {}
 
   private get listKey(): string {
-    return `${this.prefix}inbox:messages`;
+    return `${this.prefix}{inbox}:messages`;
   }
 
   private get assignedKey(): string {
-    return `${this.prefix}inbox:assigned`;
+    return `${this.prefix}{inbox}:assigned`;
   }
 
   async add(entry: Omit<InboxEntry, 'id'>): Promise<void> {

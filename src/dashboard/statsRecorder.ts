@@ -31,7 +31,8 @@ export class StatsRecorder implements HandoverStats {
   ) {}
 
   keys(day: string) {
-    const base = `${this.prefix}stats:${day}`;
+    // One hash tag per day: a turn's counters go out in one MULTI, which must stay in one slot.
+    const base = `${this.prefix}{stats:${day}}`;
     return {
       counters: `${base}:counters`,
       conversations: (channel: string) => `${base}:conversations:${channel}`,

@@ -1,13 +1,31 @@
+import { conversationTag } from '../redis/keyTags';
+
 /**
  * Every Redis key the handover subsystem uses, built in one place so the data model can be read
- * (and documented in docs/handover.md) from a single file. `member` is a conversation key as
- * `conversationKey(ctx)` gives it: `channelId/conversationId`.
+ * (and documented in docs/handover.md and docs/redis.md) from a single file. `member` is a
+ * conversation key as `conversationKey(ctx)` gives it: `channelId/conversationId`.
+ *
+ * On a Redis Cluster every script and MULTI must stay in one hash slot, so keys are grouped by
+ * hash tag into areas (docs/redis.md, "Key layout"):
+ * - `{handover}` — the queue, its deadlines, each agent's assigned set, the closed list and the
+ *   handover record of every conversation handed over. The record lives in the queue's slot, not
+ *   the conversation's, because every state change (join, leave, take, finish, transfer, requeue,
+ *   time-out) moves the record and the queue together in one atomic script.
+ * - `{agents}` — accounts, console sessions, presence, status, roles, sign-in failures.
+ * - `{tickets}`, `{ratings}` — each with its own counter/index.
+ * - the conversation's own tag — the masked transcript and the agent's private notes.
  */
 export class HandoverKeys {
   readonly base: string;
+  private readonly agentsBase: string;
+  private readonly ticketsBase: string;
+  private readonly ratingsBase: string;
 
-  constructor(prefix: string) {
-    this.base = `${prefix}handover:`;
+  constructor(private readonly prefix: string) {
+    this.base = `${prefix}{handover}:`;
+    this.agentsBase = `${prefix}{agents}:`;
+    this.ticketsBase = `${prefix}{tickets}:`;
+    this.ratingsBase = `${prefix}{ratings}:`;
   }
 
   /** ZSET member → priority score (urgent first, then enqueue time). */
@@ -18,63 +36,60 @@ export class HandoverKeys {
   get deadlines(): string {
     return `${this.base}deadlines`;
   }
-  /** Prefix of the per-conversation HASH; Lua scripts append the member themselves. */
-  get conversationPrefix(): string {
-    return `${this.base}conv:`;
-  }
+  /** The handover record (HASH) of one conversation, in the queue's slot (see above). */
   conversation(member: string): string {
-    return `${this.conversationPrefix}${member}`;
+    return `${this.base}conv:${member}`;
   }
   transcript(member: string): string {
-    return `${this.base}transcript:${member}`;
+    return `${conversationTag(this.prefix, member)}:handover:transcript`;
   }
   /** SET of members assigned to one agent. */
   assigned(agent: string): string {
     return `${this.base}assigned:${agent}`;
   }
   agent(name: string): string {
-    return `${this.base}agent:${name}`;
+    return `${this.agentsBase}agent:${name}`;
   }
   get agents(): string {
-    return `${this.base}agents`;
+    return `${this.agentsBase}agents`;
   }
   session(tokenHash: string): string {
-    return `${this.base}session:${tokenHash}`;
+    return `${this.agentsBase}session:${tokenHash}`;
   }
   /** ZSET agent → last time (ms) the agent's console was seen. */
   get presence(): string {
-    return `${this.base}presence`;
+    return `${this.agentsBase}presence`;
   }
   /** ZSET console session → last time (ms) that console of `agent` was seen (presence per console). */
   agentConsoles(agent: string): string {
-    return `${this.base}presence:consoles:${agent}`;
+    return `${this.agentsBase}presence:consoles:${agent}`;
   }
   signInFailures(scope: string): string {
-    return `${this.base}signin-failures:${scope}`;
+    return `${this.agentsBase}signin-failures:${scope}`;
   }
   get ticketSeq(): string {
-    return `${this.base}ticket-seq`;
+    return `${this.ticketsBase}ticket-seq`;
   }
   get tickets(): string {
-    return `${this.base}tickets`;
+    return `${this.ticketsBase}tickets`;
   }
   ticket(id: string): string {
-    return `${this.base}ticket:${id}`;
+    return `${this.ticketsBase}ticket:${id}`;
   }
   /** HASH `agent:count` / `agent:sum`. */
   get ratings(): string {
-    return `${this.base}ratings`;
+    return `${this.ratingsBase}ratings`;
   }
   get ratingLog(): string {
-    return `${this.base}rating-log`;
+    return `${this.ratingsBase}rating-log`;
   }
   /** HASH agent → `online` | `away` | `offline` as the agent set it in the console (absent: online). */
   get agentStatus(): string {
-    return `${this.base}agent-status`;
+    return `${this.agentsBase}agent-status`;
   }
   /** An agent's private notes on one conversation (a LIST, never shown to the customer). */
   notes(member: string): string {
-    return `${this.base}notes:${member}`;
+    return `${conversationTag(this.prefix, member)}:handover:notes`;
   }
   /** ZSET member → when the conversation was last closed by an agent (searchable afterwards). */
   get closed(): string {
@@ -86,7 +101,7 @@ export class HandoverKeys {
   }
   /** HASH account → role (`supervisor`); accounts not in it are agents. */
   get roles(): string {
-    return `${this.base}roles`;
+    return `${this.agentsBase}roles`;
   }
   /** Pub/sub channel carrying HandoverEvents between bot processes. */
   get events(): string {

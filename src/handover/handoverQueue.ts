@@ -101,8 +101,11 @@ export class HandoverQueue {
 
   /** Customers nobody took in time, each claimed by exactly one caller; they move to `ticket`. */
   async claimExpired(now: number, offerUntil: number, limit = 50): Promise<string[]> {
-    const out = await CLAIM_EXPIRED.run(this.redis, [this.keys.queue, this.keys.deadlines], [now, limit, this.keys.conversationPrefix, offerUntil]);
-    return Array.isArray(out) ? out.map(String) : [];
+    // Two steps, each safe to repeat: list who is due, then claim each one atomically (the script
+    // checks the deadline and state again, so a racing process or a retry claims nobody twice).
+    const due = await this.redis.zrangebyscore(this.keys.deadlines, '-inf', now, 'LIMIT', 0, limit);
+    const claimed = await Promise.all(due.map(async (member) => Number(await CLAIM_EXPIRED.run(this.redis, this.lua(member), [member, now, offerUntil])) === 1));
+    return due.filter((_, i) => claimed[i]);
   }
 
   /** After the queue moved: the customers whose position changed enough to tell them. */

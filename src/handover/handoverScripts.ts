@@ -4,6 +4,9 @@ import { LuaScript } from '../redis/luaScript';
  * The state changes that must not interleave between bot processes, each one Lua script (Redis
  * runs a script atomically). This is what makes "two agents take the same customer: exactly one
  * wins" true, and a customer's "cancel" racing an agent's "take".
+ *
+ * Every key a script touches is in KEYS, and all of them are in the `{handover}` slot
+ * (HandoverKeys), so each script runs unchanged on a Redis Cluster.
  */
 
 /**
@@ -57,22 +60,19 @@ return 1
 `);
 
 /**
- * KEYS: queue, deadlines. ARGV: now, limit, conv hash prefix, stateUntil. Claims waiting customers
- * past their deadline; each is returned to exactly one process, which tells the customer.
+ * KEYS: conv hash, queue, deadlines. ARGV: member, now, stateUntil. Claims one waiting customer
+ * past their deadline (the caller lists the due ones first); each is returned to exactly one
+ * process, which tells the customer. Every key is declared (a Redis Cluster routes by them), and
+ * a member whose deadline moved on (taken and sent back) since it was listed is left alone.
  */
 export const CLAIM_EXPIRED = new LuaScript(`
-local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-local out = {}
-for _, m in ipairs(due) do
-  redis.call('ZREM', KEYS[2], m)
-  local h = ARGV[3] .. m
-  if redis.call('HGET', h, 'state') == 'queued' then
-    redis.call('ZREM', KEYS[1], m)
-    redis.call('HSET', h, 'state', 'ticket', 'stateUntil', ARGV[4])
-    table.insert(out, m)
-  end
-end
-return out
+local due = redis.call('ZSCORE', KEYS[3], ARGV[1])
+if not due or tonumber(due) > tonumber(ARGV[2]) then return 0 end
+redis.call('ZREM', KEYS[3], ARGV[1])
+if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[1], 'state', 'ticket', 'stateUntil', ARGV[3])
+return 1
 `);
 
 /**

@@ -1,3 +1,5 @@
+import { conversationTag } from '../redis/keyTags';
+
 /**
  * Redis keys of one conversation that the runtime owns. All carry the conversation as a hash tag
  * (`bankbot:{msteams/abc}:lock:q`), so on a Redis Cluster a script touching several of them stays
@@ -12,6 +14,6 @@ export interface ConversationKeys {
 }
 
 export function conversationKeys(prefix: string, conversation: string): ConversationKeys {
-  const tag = `${prefix}{${conversation}}`;
+  const tag = conversationTag(prefix, conversation);
   return { lockQueue: `${tag}:lock:q`, lockLeases: `${tag}:lock:leases`, lockSequence: `${tag}:lock:seq`, deliveryReceipts: `${tag}:delivered` };
 }

@@ -1,7 +1,11 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { RedisClient } from '../redis/redisClient';
 import { BotError, ErrorCode } from '../errors';
+import { conversationTag } from '../redis/keyTags';
 import { LuaScript } from '../redis/luaScript';
+
+/** botbuilder's ConversationState key: `${channelId}/conversations/${conversationId}/`. */
+const CONVERSATION_KEY = /^([^/]+)\/conversations\/(.+)\/$/;
 
 export interface RedisStorageOptions {
   /** Prepended to every key, so several bots (or environments) can share one Redis. */
@@ -43,6 +47,17 @@ end
 return out
 `);
 
+/**
+ * botbuilder's conversation-state key (`msteams/conversations/abc/`) goes under the conversation's
+ * hash tag (`bankbot:{msteams/abc}:state`), beside its lock, transcript and log; any other key
+ * (user state, `msteams/users/u1/`) is its own tag (`bankbot:{state:msteams/users/u1/}`).
+ */
+export function stateRedisKey(prefix: string, key: string): string {
+  const conversation = CONVERSATION_KEY.exec(key);
+  if (conversation) return `${conversationTag(prefix, `${conversation[1]}/${conversation[2]}`)}:state`;
+  return `${prefix}{state:${key}}`;
+}
+
 type StoredItem = Record<string, unknown> & { eTag?: string };
 
 function toStoreError(method: string, err: unknown): BotError {
@@ -62,7 +77,7 @@ export class RedisStorage implements Storage {
   ) {}
 
   private redisKey(key: string): string {
-    return `${this.options.prefix}state:${key}`;
+    return stateRedisKey(this.options.prefix, key);
   }
 
   /** Unique across processes (instance id) and within one (counter), and cheap to compare. */
@@ -75,13 +90,16 @@ export class RedisStorage implements Storage {
     if (!Array.isArray(keys)) throw new BotError(ErrorCode.BadRequest, 'RedisStorage.read(): keys must be an array');
     const unique = [...new Set(keys)];
     if (unique.length === 0) return {};
-    let replies: unknown;
+    let replies: unknown[];
     try {
-      replies = await READ_SCRIPT.run(this.redis, unique.map((key) => this.redisKey(key)), [this.options.ttlSeconds]);
+      // One script per key: the keys of one read may be in different hash slots (a cluster runs a
+      // script on one slot only), and auto-pipelining still sends them in one write.
+      const each = await Promise.all(unique.map((key) => READ_SCRIPT.run(this.redis, [this.redisKey(key)], [this.options.ttlSeconds])));
+      replies = each.flatMap((reply) => (Array.isArray(reply) && reply.length === 2 ? reply : [undefined, undefined, undefined]));
     } catch (err) {
       throw toStoreError('read', err);
     }
-    if (!Array.isArray(replies) || replies.length !== unique.length * 2) {
+    if (replies.length !== unique.length * 2) {
       throw new BotError(ErrorCode.StoreUnavailable, 'RedisStorage.read(): Redis answered in an unexpected shape');
     }
     const items: StoreItems = {};
@@ -121,7 +139,7 @@ export class RedisStorage implements Storage {
     if (!Array.isArray(keys)) throw new BotError(ErrorCode.BadRequest, 'RedisStorage.delete(): keys must be an array');
     if (keys.length === 0) return;
     try {
-      await this.redis.del(...keys.map((k) => this.redisKey(k)));
+      await Promise.all(keys.map((k) => this.redisKey(k)).map((k) => this.redis.del(k)));
     } catch (err) {
       throw toStoreError('delete', err);
     }

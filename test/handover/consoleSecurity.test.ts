@@ -106,7 +106,7 @@ describe('agent console security', () => {
     await alice.signIn('alice');
     const token = alice.cookie.split('=')[1];
     const redis = newTestRedis();
-    const keys = await redis.keys(`${server.prefix}handover:session:*`);
+    const keys = await redis.keys(`${server.prefix}{agents}:session:*`);
     expect(keys.some((k) => k.includes(token))).toBe(false);
     const ttls = await Promise.all(keys.map((k) => redis.ttl(k)));
     expect(ttls.every((t) => t > 0 && t <= 28_800)).toBe(true);

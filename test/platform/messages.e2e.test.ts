@@ -39,7 +39,7 @@ describe('POST /api/messages', () => {
     const conv = `conv-state-${Date.now()}`;
     await postActivity(server.url, messageActivity(connector.url, conv, 'hello'));
     await connector.waitFor(conv, 1);
-    const keys = await redis.keys(`${server.prefix}state:msteams/conversations/${conv}*`);
+    const keys = await redis.keys(`${server.prefix}{msteams/${conv}}:state`);
     expect(keys).toHaveLength(1);
     const ttl = await redis.ttl(keys[0]);
     expect(ttl).toBeGreaterThan(3000);

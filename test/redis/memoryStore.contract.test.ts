@@ -21,7 +21,7 @@ import { commandSpec } from '../../src/redis/memory/commandExecutor';
 import { startMemoryRedis, type MemoryRedisServer } from '../../src/redis/memory/memoryRedisServer';
 import { conversationKeys } from '../../src/runtime/conversationKeys';
 import { RedisTurnLock } from '../../src/runtime/turnLock';
-import { RedisStorage } from '../../src/storage/redisStorage';
+import { RedisStorage, stateRedisKey } from '../../src/storage/redisStorage';
 import { storageContract } from '../storage/storageContract';
 import { holdTurnLock } from '../support/holdTurnLock';
 import { testRedisUrl, uniquePrefix } from '../support/testRedis';
@@ -324,7 +324,7 @@ storageContract('RedisStorage (in-process store)', async () => {
   const prefix = uniquePrefix('storage');
   return {
     storage: new RedisStorage(redis, { prefix, ttlSeconds: 3600 }),
-    ttlOf: async (key) => redis.ttl(`${prefix}state:${key}`),
+    ttlOf: async (key) => redis.ttl(stateRedisKey(prefix, key)),
     close: async () => {
       await redis.quit();
     },

@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder';
-import { RedisStorage } from '../../src/storage/redisStorage';
+import { RedisStorage, stateRedisKey } from '../../src/storage/redisStorage';
 import { newTestRedis, uniquePrefix } from '../support/testRedis';
 import { storageContract } from './storageContract';
 
@@ -10,7 +10,7 @@ storageContract('RedisStorage (real Redis)', async () => {
   const prefix = uniquePrefix('storage');
   return {
     storage: new RedisStorage(redis, { prefix, ttlSeconds: 3600 }),
-    ttlOf: async (key) => redis.ttl(`${prefix}state:${key}`),
+    ttlOf: async (key) => redis.ttl(stateRedisKey(prefix, key)),
     close: async () => {
       await redis.quit();
     },
@@ -23,9 +23,9 @@ describe('RedisStorage specifics', () => {
     const prefix = uniquePrefix('ttl');
     const storage = new RedisStorage(redis, { prefix, ttlSeconds: 120 });
     await storage.write({ k: { v: 1 } });
-    await redis.expire(`${prefix}state:k`, 5);
+    await redis.expire(stateRedisKey(prefix, 'k'), 5);
     await storage.read(['k']);
-    expect(await redis.ttl(`${prefix}state:k`)).toBeGreaterThan(100);
+    expect(await redis.ttl(stateRedisKey(prefix, 'k'))).toBeGreaterThan(100);
     await redis.quit();
   });
 

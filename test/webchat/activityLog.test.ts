@@ -29,8 +29,9 @@ describe('Direct Line activity log', () => {
     const h = await startHarness({ DIRECTLINE_SECRET: SECRET, STATE_TTL_SECONDS: '600' });
     try {
       const g = await openConversation(h.url, SECRET);
-      const keys = await h.context.redis.keys(`${h.prefix}dl:{${g.conversationId}}:*`);
-      expect(keys.sort()).toEqual([`${h.prefix}dl:{${g.conversationId}}:count`, `${h.prefix}dl:{${g.conversationId}}:log`]);
+      const base = `${h.prefix}{directline/${g.conversationId}}:dl`;
+      const keys = await h.context.redis.keys(`${base}:*`);
+      expect(keys.sort()).toEqual([`${base}:count`, `${base}:log`]);
       for (const key of keys) {
         const ttl = await h.context.redis.ttl(key);
         expect(ttl).toBeGreaterThan(0);

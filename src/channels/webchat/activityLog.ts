@@ -1,9 +1,11 @@
 import type { Activity } from 'botbuilder';
+import { conversationTag } from '../../redis/keyTags';
 import type { RedisClient } from '../../redis/redisClient';
 import { z } from 'zod';
 import { maskPii } from '../../pii/maskPii';
 import { LuaScript } from '../../redis/luaScript';
 import { storeCall } from './storeCall';
+import { DIRECTLINE_CHANNEL_ID } from './directLineIds';
 
 /**
  * A conversation's activities as Direct Line clients read them
@@ -130,7 +132,7 @@ export class ActivityLog {
   }
 
   private keys(conversationId: string): [string, string, string] {
-    const base = `${this.options.prefix}dl:{${conversationId}}`;
+    const base = `${conversationTag(this.options.prefix, `${DIRECTLINE_CHANNEL_ID}/${conversationId}`)}:dl`;
     return [`${base}:count`, `${base}:log`, `${base}:turns`];
   }
 }

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../../http/routeModule';
 import { ActivityLog } from './activityLog';
+import { conversationPubSub } from '../../redis/conversationPubSub';
 import { ActivityNotifier } from './activityNotifier';
 import { DirectLineAuth } from './directLineAuth';
 import { directLineCors } from './directLineCors';
@@ -31,7 +32,7 @@ export const webChatRoutes: RouteModule = async (server, app) => {
   const { config, redis } = app;
   const prefix = config.REDIS_KEY_PREFIX;
   const tokens = new TokenService(await resolveSigningKey(config.DIRECTLINE_SECRET, redis, prefix), config.DIRECTLINE_TOKEN_TTL_SECONDS);
-  const notifier = new ActivityNotifier(redis, () => app.connection.duplicate(), prefix);
+  const notifier = new ActivityNotifier(redis, () => app.connection.duplicate(), prefix, conversationPubSub(app.connection.topology === 'cluster'));
   const log = new ActivityLog(redis, {
     prefix,
     max: config.DIRECTLINE_LOG_MAX,
