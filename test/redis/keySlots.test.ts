@@ -29,6 +29,7 @@ import { TicketStore } from '../../src/handover/ticketStore';
 import { TranscriptStore } from '../../src/handover/transcriptStore';
 import { createLogger } from '../../src/logger';
 import { LuaScript } from '../../src/redis/luaScript';
+import { DeliveryReceipts } from '../../src/runtime/deliveryReceipts';
 import { RedisTurnLock } from '../../src/runtime/turnLock';
 import { RedisStorage } from '../../src/storage/redisStorage';
 import { newTestRedis, uniquePrefix } from '../support/testRedis';
@@ -147,6 +148,9 @@ async function everyOtherStore(): Promise<void> {
     // A turn held longer than a third of its lease renews it.
     const lock = new RedisTurnLock(redis, { prefix, lockMs: 1000, waitMs: 5000 });
     await lock.run(a, () => new Promise((resolve) => setTimeout(resolve, 500)));
+    const receipts = new DeliveryReceipts(redis, { prefix, ttlSeconds: 600 });
+    await receipts.record(a, 'turn-1', 2);
+    await receipts.delivered(a, 'turn-1');
     const storage = new RedisStorage(redis, { prefix, ttlSeconds: 600 });
     await storage.write({ 'msteams/conversations/a1/': { n: 1 }, 'msteams/users/u1/': { n: 2 } });
     await storage.read(['msteams/conversations/a1/', 'msteams/users/u1/']);
