@@ -79,6 +79,7 @@ export class FaqIndex {
   private readonly unknownUnitIdf: number;
   private readonly fieldScores: Float64Array;
   private readonly phraseScores: Float64Array;
+  private last?: { query: string; result: FaqSearch };
 
   constructor(
     readonly entries: readonly FaqEntry[],
@@ -124,7 +125,19 @@ export class FaqIndex {
     return this.entries.find((e) => e.id === id);
   }
 
+  /**
+   * The policy asks about one message several times in a turn (answer? answer and offer? best
+   * guess? fallback?, then the FAQ dialog): the last query's result is kept, so a turn pays for one
+   * search (~70 µs). Results are frozen: one object may serve several callers.
+   */
   search(query: string): FaqSearch {
+    if (this.last?.query === query) return this.last.result;
+    const result = Object.freeze(this.searchAnew(query));
+    this.last = { query, result };
+    return result;
+  }
+
+  private searchAnew(query: string): FaqSearch {
     const text = this.analyze(query);
     const { ranked, elsewhere } = this.rank(text);
     const top = ranked[0];
