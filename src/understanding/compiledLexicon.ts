@@ -28,6 +28,7 @@ export interface CompiledLexicon {
   safety: CompiledSignal[];
   resume?: RegExp;
   resumeUnnamed?: RegExp;
+  permissionQuestion?: RegExp;
   topics: Array<{ intent: IntentId; re: RegExp }>;
   /** Global: counts every foreign word in a message. */
   foreignAll?: RegExp;
@@ -83,6 +84,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     })),
     resume: alternation(lexicon.resume, b),
     resumeUnnamed: alternation(lexicon.resumeUnnamed, b),
+    permissionQuestion: alternation(lexicon.permissionQuestion, b),
     topics: entries(lexicon.topics).map(([intent, patterns]) => ({ intent, re: alternation(patterns, b) ?? /$^/u })),
     foreignAll: alternation(lexicon.foreign, b, 'gu'),
   };

@@ -52,6 +52,11 @@ export const lexiconSchema = z.object({
   resumeUnnamed: z.array(pattern).default([]),
   /** Words that name a topic (a flow's intent), for resuming and for offers. */
   topics: z.partialRecord(z.enum(INTENTS), z.array(pattern)),
+  /**
+   * Asking whether one may give something ("验证码发给客服可以吗", "can I tell them my PIN?"), with
+   * nothing said to be done yet: not a disclosed secret (the FAQ answers: never).
+   */
+  permissionQuestion: z.array(pattern).default([]),
   /** Words of languages we do not serve ("gracias", "bonjour"): such a message gets a polite note. */
   foreign: z.array(pattern).default([]),
 });

@@ -148,6 +148,8 @@ export class Parser {
     }
     // Acting on a message only matters when there was one.
     if (found.has('phishingActedOn') && !found.has('phishingContact')) found.delete('phishingActedOn');
+    // "验证码发给客服可以吗" asks whether to; nothing was given yet.
+    if (found.has('secretDisclosed') && this.lexicons.some((l) => l.permissionQuestion?.test(text) === true)) found.delete('secretDisclosed');
     return [...found];
   }
 

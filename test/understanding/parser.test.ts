@@ -68,6 +68,10 @@ describe('the parse', () => {
     ['is online renewal free', 'question'],
     ['网银证书是干嘛用的', 'question'],
     ['啲分行星期六開唔開門', 'question'],
+    ['怎么看证书什么时候到期', 'question'],
+    ['证书过期了', 'problem'],
+    ['why has my certificate expired', 'question'],
+    ['my certificate expired', 'problem'],
   ])('tells what %j does: %s', (text, act) => {
     expect(parse(text).act).toBe(act);
   });
@@ -96,6 +100,7 @@ describe('the parse', () => {
     ['有個自稱銀行職員嘅人打俾我，叫我講個驗證碼', ['phishingContact']],
     ['快递打电话说包裹有问题，要我下载一个app', ['phishingContact']],
     ['其实我上周已经被这种短信骗了两千块', ['scammed']],
+    ['我把验证码告诉了客服，可以吗', ['secretDisclosed']],
     ['the guy on the phone made me install anydesk and now I can see him moving the mouse', ['accountTakenOver']],
     ['有個自稱網購客服的人打來說要解除分期，我已經轉了兩萬塊', ['moneyMoved']],
   ])('hears the safety signals in %j', (text, signals) => {
@@ -115,6 +120,8 @@ describe('the parse', () => {
     'U盾',
     '银行会打电话问我要验证码吗',
     'what should I do if I get a text telling me to log in to renew my certificate?',
+    '验证码发给客服可以吗',
+    'can I get my money back if I was scammed',
   ])(
     'raises no alarm for %j',
     (text) => {
