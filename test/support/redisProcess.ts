@@ -38,14 +38,25 @@ export function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
   });
 }
 
-export async function startRedisProcess(): Promise<RedisProcess> {
+export interface RedisProcessOptions {
+  /**
+   * Persist to an append-only file in this folder, fsynced on every write (`--appendonly yes
+   * --appendfsync always`): a restart, even after SIGKILL, comes back with every acknowledged write.
+   */
+  appendOnlyDir?: string;
+}
+
+export async function startRedisProcess(options: RedisProcessOptions = {}): Promise<RedisProcess> {
   const port = await freePort();
   let child: ChildProcess | undefined;
+  const persistence = options.appendOnlyDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.appendOnlyDir]
+    : ['--appendonly', 'no'];
   const handle: RedisProcess = {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
-      child = trackChild(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' }));
+      child = trackChild(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' }));
       for (let i = 0; i < 50; i++) {
         if (await redisAnswers(handle.url, 500)) return;
         await new Promise((r) => setTimeout(r, 100));
