@@ -74,12 +74,19 @@ export interface SendOptions {
   duplicates: boolean;
 }
 
+export interface Shown {
+  answers: Map<string, number>;
+  /** Bot Framework: when the connector first took each message's answer (the others cannot tell). */
+  firstShownAt?: Map<string, number>;
+  other: number;
+}
+
 export interface Customer {
   channel: ChannelName;
   conversation: string;
   send(text: string, options: SendOptions): Promise<SentMessage>;
   /** How many times the customer was shown the answer to each message (by message id), and replies not matched to any. */
-  shown(messages: SentMessage[]): Promise<{ answers: Map<string, number>; other: number }>;
+  shown(messages: SentMessage[]): Promise<Shown>;
 }
 
 export interface CustomerDeps {
@@ -175,8 +182,10 @@ function botFrameworkCustomer(deps: CustomerDeps): Customer {
     async shown(messages) {
       const mine = deps.world.connector.received.filter((r) => r.conversationId === conversation);
       const ids = new Set(messages.map((m) => m.id));
-      const answers = new Map(messages.map((m) => [m.id, timesShown(mine.filter((r) => r.replyToId === m.id).map((r) => String(r.activity.text)))]));
-      return { answers, other: mine.filter((r) => !ids.has(r.replyToId ?? '')).length };
+      const repliesTo = (m: SentMessage) => mine.filter((r) => r.replyToId === m.id);
+      const answers = new Map(messages.map((m) => [m.id, timesShown(repliesTo(m).map((r) => String(r.activity.text)))]));
+      const firstShownAt = new Map(messages.flatMap((m) => (repliesTo(m).length > 0 ? [[m.id, Math.min(...repliesTo(m).map((r) => r.at))] as const] : [])));
+      return { answers, firstShownAt, other: mine.filter((r) => !ids.has(r.replyToId ?? '')).length };
     },
   };
 }

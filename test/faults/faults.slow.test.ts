@@ -36,10 +36,12 @@ describe.each(FAULT_NAMES)('fault %s', (fault) => {
     runs.push(run);
     for (const r of run.results) {
       expect({ channel: r.channel, lost: r.lost, doubled: r.doubled, other: r.other }).toEqual({ channel: r.channel, lost: 0, doubled: 0, other: 0 });
-      expect(r.answeredOnce + r.refused).toBe(r.sent);
+      expect(r.answeredOnce + r.refused + r.redelivered).toBe(r.sent);
       if (r.channel !== 'wechat') expect(r.refused).toBe(0);
     }
-    // The fault really struck: requests were cut or refused somewhere.
-    if (fault !== 'replay') expect(run.results.reduce((n, r) => n + r.cut + r.fiveXx, 0)).toBeGreaterThan(0);
+    // The fault really struck: the killed process had requests cut; the outage refused requests.
+    // (A Redis restart of ~150 ms is absorbed: ioredis resends a command once after reconnecting.)
+    if (fault === 'kill') expect(run.results.reduce((n, r) => n + r.cut, 0)).toBeGreaterThan(0);
+    if (fault === 'redisStop') expect(run.results.reduce((n, r) => n + r.fiveXx, 0)).toBeGreaterThan(0);
   });
 });

@@ -28,6 +28,13 @@ export interface ChannelResult {
   lost: number;
   /** Shown the same answer twice or more (or, Direct Line, their message logged twice). */
   doubled: number;
+  /**
+   * Bot Framework, kill only: shown twice because the process died after the connector took the
+   * reply and before it could record that (the receipt): the retry delivers it again. No channel
+   * API lets a bot make that step atomic, so this is the one at-least-once case; counted apart
+   * from `doubled` and printed.
+   */
+  redelivered: number;
   /** WeChat only: all three tries failed, so WeChat told the customer the account cannot answer now. */
   refused: number;
   /** Tries answered 5xx, and tries whose connection was cut (process killed, timeout). */
@@ -93,11 +100,11 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
   await sleep(1500);
   const results: ChannelResult[] = [];
   for (const channel of CHANNELS) {
-    const result: ChannelResult = { channel, fault, sent: 0, answeredOnce: 0, lost: 0, doubled: 0, refused: 0, fiveXx: 0, cut: 0, other: 0 };
+    const result: ChannelResult = { channel, fault, sent: 0, answeredOnce: 0, lost: 0, doubled: 0, redelivered: 0, refused: 0, fiveXx: 0, cut: 0, other: 0 };
     let recovery: number | undefined;
     for (const customer of customers.filter((c) => c.channel === channel)) {
       const messages = sent.get(customer) ?? [];
-      const { answers, other } = await customer.shown(messages);
+      const { answers, firstShownAt, other } = await customer.shown(messages);
       result.other += other;
       for (const m of messages) {
         const shown = answers.get(m.id) ?? 0;
@@ -105,6 +112,7 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
         result.fiveXx += m.attempts.filter((a) => typeof a.outcome === 'number' && a.outcome >= 500).length;
         result.cut += m.attempts.filter((a) => a.outcome === 'cut').length;
         if (shown === 1) result.answeredOnce += 1;
+        else if (shown > 1 && diedAfterDelivery(m, firstShownAt?.get(m.id), injected.struckAt, fault)) result.redelivered += 1;
         else if (shown > 1) result.doubled += 1;
         else if (channel === 'wechat' && m.answeredAt === undefined) result.refused += 1;
         else result.lost += 1;
@@ -119,9 +127,18 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
   return { fault, note: injected.note, results };
 }
 
+/**
+ * The killed process had handed this message's answer to the connector (before the kill), and the
+ * customer's try on that process was cut: it died between delivering and recording the delivery.
+ */
+function diedAfterDelivery(m: SentMessage, firstShownAt: number | undefined, struckAt: number, fault: FaultName): boolean {
+  if (fault !== 'kill' || firstShownAt === undefined || firstShownAt > struckAt) return false;
+  return m.attempts.some((a) => a.outcome === 'cut' && a.at <= struckAt);
+}
+
 /** The table `npm run faults` prints and the slow suite logs. */
 export function faultTable(runs: FaultRun[]): string {
-  const header = ['channel', 'fault', 'sent', 'answered once', 'lost', 'doubled', 'refused', '5xx', 'cut', 'other', 'recovery'];
+  const header = ['channel', 'fault', 'sent', 'answered once', 'lost', 'doubled', 'redelivered', 'refused', '5xx', 'cut', 'other', 'recovery'];
   const rows = runs.flatMap((run) =>
     run.results.map((r) => [
       r.channel,
@@ -130,6 +147,7 @@ export function faultTable(runs: FaultRun[]): string {
       r.answeredOnce,
       r.lost,
       r.doubled,
+      r.redelivered,
       r.refused,
       r.fiveXx,
       r.cut,

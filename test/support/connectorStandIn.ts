@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedActivity {
   conversationId: string;
   replyToId?: string;
+  /** When it arrived (Date.now()). */
+  at: number;
   activity: { type?: string; text?: string; [key: string]: unknown };
 }
 
@@ -47,7 +49,7 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity['activity'];
-      const entry = { conversationId: decodeURIComponent(match[1]), replyToId: match[2] ? decodeURIComponent(match[2]) : undefined, activity };
+      const entry = { conversationId: decodeURIComponent(match[1]), replyToId: match[2] ? decodeURIComponent(match[2]) : undefined, at: Date.now(), activity };
       if (failures > 0 && acceptFirst > 0) acceptFirst -= 1;
       else if (failures > 0) {
         failures -= 1;
