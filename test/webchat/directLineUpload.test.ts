@@ -52,6 +52,20 @@ it('accepts an image by its content, and serves it back as that image type, sand
   expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
 });
 
+it('answers a file sent to the bot (no person in the conversation) by saying it cannot look at files', async () => {
+  const grant = await conversation();
+  expect((await upload(grant, [{ name: 'screenshot.png', type: 'image/png', data: PNG }])).status).toBe(200);
+  let answer: ActivityJson | undefined;
+  for (let tries = 0; tries < 50 && !answer; tries++) {
+    const all = await activities(grant);
+    const sentAt = all.findIndex((a) => a.from.role === 'user' && Array.isArray(a.attachments));
+    answer = sentAt < 0 ? undefined : all.slice(sentAt + 1).find((a) => a.type === 'message' && a.from.role === 'bot');
+    if (!answer) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // In the language this user last wrote in (an earlier test's English caption), or Chinese when run alone.
+  expect(answer?.text).toMatch(/^(I cannot look at pictures or files|我看不了图片或文件)/);
+});
+
 it('refuses an HTML page dressed up as a PNG with 415, and the conversation gets nothing', async () => {
   const grant = await conversation();
   const before = (await activities(grant)).length;

@@ -12,13 +12,18 @@ const REPLY: Record<BadInputKind, ReplyKey> = {
   foreignLanguage: 'badInput.foreignLanguage',
 };
 
-/** Empty, 10,000 characters, emoji only, bare HTML, a language we don't serve: a polite note, the question again, nothing changed. */
+/**
+ * Empty, 10,000 characters, emoji only, bare HTML, a language we don't serve: a polite note, the
+ * question again, nothing changed. A message that is only files (Web Chat's upload outside a
+ * handover) is empty too, but says so in its own words: the bot cannot look at files, a person can.
+ */
 export const badInputRule: PolicyRule = {
   id: RuleId.BadInput,
   async decide(turn) {
     const { bad } = turn.input.parse;
     if (!bad || (bad === 'empty' && turn.input.location)) return false;
-    turn.services.replies.say(turn.dc.context, t(REPLY[bad]));
+    const onlyFiles = bad === 'empty' && (turn.dc.context.activity.attachments?.length ?? 0) > 0;
+    turn.services.replies.say(turn.dc.context, t(onlyFiles ? 'badInput.fileOnly' : REPLY[bad]));
     turn.reprompt();
     return true;
   },
