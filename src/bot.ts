@@ -15,6 +15,7 @@ import type { Recognizer } from './nlu/types';
 import { Router } from './router';
 import { loadLexicons } from './understanding/loadLexicons';
 import { Parser } from './understanding/parser';
+import { expandPattern } from './understanding/expandPattern';
 import { latinWordsOf, PinyinReading, stringsOf } from './understanding/pinyinReading';
 import type { TurnBot } from './turnBot';
 
@@ -49,7 +50,7 @@ export class CustomerServiceBot implements TurnBot {
     const faq = loadFaq(files.faqFile);
     // Pinyin is written with the words of our own data: what the lexicons, FAQ, replies and branches say.
     const pinyin = new PinyinReading(() => ({
-      chinese: stringsOf([lexicons, faq.entries, catalogues.zh, branches.branches]),
+      chinese: [...stringsOf(lexicons).flatMap(expandPattern), ...stringsOf([faq.entries, catalogues.zh, branches.branches])],
       english: latinWordsOf(stringsOf([lexicons, faq.entries, catalogues.en, branches.branches])),
     }));
     const services: FlowServices = {

@@ -30,10 +30,11 @@ interface Best {
  *
  * Which Latin words are pinyin is the NLU's PinyinReader's call (a word must split into
  * syllables; next to Han characters it must also not be an English word). The syllables are then
- * written with the words of our own Chinese data (lexicons, FAQ, reply catalogue): every word of
- * one to four characters there is indexed under its toneless readings, and the syllables are
- * matched longest word first; among words that sound alike the most frequent in the data wins
- * ("qian" → 钱 rather than 前 when our data says 钱 more often). A syllable no word of ours has
+ * written with the words of our own Chinese data (lexicons, their patterns expanded: "第(二|2)家"
+ * gives 第二家; FAQ, reply catalogue, branches): every run of one to four characters there is
+ * indexed under its toneless readings, and the syllables are spelled in the fewest such words;
+ * among words that sound alike the most frequent in the data wins ("qian" → 钱 rather than 前
+ * when our data says 钱 more often). A syllable no word of ours has
  * stays as it was typed. The index is built once (see the constructor); a turn costs a few map lookups.
  */
 export class PinyinReading {
@@ -110,24 +111,33 @@ export class PinyinReading {
   }
 }
 
-/** Syllables → characters, longest known word first; an unknown syllable stays Latin. */
+/**
+ * Syllables → characters: the spelling in the fewest words of ours (so "shi wenjian" is 是文件, not
+ * 时问 + 件), among equals the one made of the most frequent words; an unknown syllable stays Latin.
+ */
 function write(syllables: readonly string[], words: ReadonlyMap<string, Best>): string {
-  let text = '';
-  for (let i = 0; i < syllables.length; ) {
-    let matched = false;
-    for (let n = Math.min(MAX_WORD, syllables.length - i); n >= 1; n--) {
-      const best = words.get(syllables.slice(i, i + n).join(' '));
+  const n = syllables.length;
+  // best[i]: the cheapest spelling of syllables[i…]; cost = words (unknown syllables count 10), minus a little per use.
+  const cost = new Array<number>(n + 1).fill(Infinity);
+  const pick = new Array<{ len: number; text: string }>(n + 1);
+  cost[n] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let len = 1; len <= Math.min(MAX_WORD, n - i); len++) {
+      const best = words.get(syllables.slice(i, i + len).join(' '));
       if (!best) continue;
-      text += best.word;
-      i += n;
-      matched = true;
-      break;
+      const c = 1 - Math.log1p(best.count) / 100 + cost[i + len];
+      if (c < cost[i]) {
+        cost[i] = c;
+        pick[i] = { len, text: best.word };
+      }
     }
-    if (!matched) {
-      text += ` ${syllables[i]} `;
-      i += 1;
+    if (cost[i] === Infinity || 10 + cost[i + 1] < cost[i]) {
+      cost[i] = 10 + cost[i + 1];
+      pick[i] = { len: 1, text: ` ${syllables[i]} ` };
     }
   }
+  let text = '';
+  for (let i = 0; i < n; i += pick[i].len) text += pick[i].text;
   return text;
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_DATA_FILES } from '../../src/i18n/dataFiles';
 import { loadCatalogues } from '../../src/i18n/loadCatalogues';
 import { normalizeText } from '../../src/i18n/normalizeText';
 import { loadLexicons } from '../../src/understanding/loadLexicons';
+import { expandPattern } from '../../src/understanding/expandPattern';
 import { latinWordsOf, PinyinReading, stringsOf } from '../../src/understanding/pinyinReading';
 
 // Built from the shipped data exactly as src/bot.ts builds it.
@@ -12,7 +13,7 @@ const lexicons = loadLexicons();
 const faq = loadFaq(DEFAULT_DATA_FILES.faqFile);
 const branches = loadBranches(DEFAULT_DATA_FILES.branchesFile);
 const reading = new PinyinReading(() => ({
-  chinese: stringsOf([lexicons, faq.entries, catalogues.zh, branches.branches]),
+  chinese: [...stringsOf(lexicons).flatMap(expandPattern), ...stringsOf([faq.entries, catalogues.zh, branches.branches])],
   english: latinWordsOf(stringsOf([lexicons, faq.entries, catalogues.en, branches.branches])),
 }));
 
@@ -27,6 +28,8 @@ describe('PinyinReading', () => {
     ['zhengshu guoqi hai neng qu qian ma', '证书过期还能取钱吗'],
     ['wo de mima bei bieren zhidao le', '我的密码被别人知道了'],
     ['shanghai pudong de wangdian', '上海浦东的网点'],
+    ['di er jia de dianhua', '第二家的电话'],
+    ['zhengshuguoqile', '证书过期了'],
   ])('reads %j in characters', (pinyin, chinese) => {
     expect(read(pinyin)).toBe(chinese);
   });
