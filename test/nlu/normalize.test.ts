@@ -16,6 +16,11 @@ describe('normalize', () => {
     ['HTML tags and entities are stripped', '<p>证书&nbsp;<b>过期</b></p>', '证书 过期'],
     ['control characters separate words', 'cert\u0000ificate\u0007 expired', 'cert ificate expired'],
     ['emoji are dropped', '证书过期了😭😭', '证书过期了'],
+    ['weekday words become one form', '禮拜五和星期天', '周五和周日'],
+    ['Taiwan terms become mainland terms', '轉帳記錄在行事曆', '转账记录在日历'],
+    ['an English word typed in a Chinese sentence becomes Chinese', '寄 Email 給我媽媽', '寄 邮件 给我妈妈'],
+    ['only whole English words are rewritten', '我的gmail收不到', '我的gmail收不到'],
+    ['English text keeps its English words', 'send an email to mom', 'send an email to mom'],
   ])('%s', (_name, input, expected) => {
     expect(normalize(input).text).toBe(expected);
   });
