@@ -2,6 +2,7 @@ import { WaterfallDialog } from './dialogKit';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ChoiceKey } from '../src/i18n/catalogueSchema';
 import type { FaqEntry } from '../src/faq/faqSchema';
+import type { FaqSearch } from '../src/faq/faqIndex';
 import { normalizeText } from '../src/i18n/normalizeText';
 import { askResult, type AskOptions } from './askDialog';
 import { chosenKey } from './chosenKey';
@@ -39,6 +40,19 @@ export function faqAnswer(entry: FaqEntry): TextRef {
   return t('faq.answer', { question: entry.question, answer: entry.answer });
 }
 
+/** A runner-up this close to the best hit is as likely the answer: both are shown. */
+const TIED = 0.95;
+
+/**
+ * The entries an unsure match answers with: the best hit, and the next one too when the two are
+ * all but tied ("去柜台重置证书要带什么证件" scores the reset and the what-to-bring entries alike).
+ */
+export function bestGuesses(search: FaqSearch): FaqEntry[] {
+  const [best, next] = search.hits;
+  if (!best) return [];
+  return next && next.score >= best.score * TIED ? [best.entry, next.entry] : [best.entry];
+}
+
 /**
  * FAQ lookup by keyword ("FAQ 证书有效期", "搜索 令牌", the menu's "search the FAQ", or any message
  * no flow claimed): one good hit answers, several close hits become choices, none says so and
@@ -70,8 +84,9 @@ async function lookUp(step: WaterfallStepContext<FaqOptions>, services: FlowServ
     return step.endDialog({ found: true } satisfies FaqDialogResult);
   }
   if (search.outcome === 'choose' && step.options?.bestGuess === true) {
-    const [best, ...others] = search.hits;
-    services.replies.say(step.context, faqAnswer(best.entry));
+    const shown = bestGuesses(search);
+    services.replies.say(step.context, ...shown.map(faqAnswer));
+    const others = search.hits.filter((h) => !shown.includes(h.entry));
     if (others.length === 0) return step.endDialog({ found: true } satisfies FaqDialogResult);
     const choices = others.map((h) => ({ id: h.entry.id, label: { text: h.entry.question } }));
     const ask: AskOptions = { question: t('faq.orPick'), choices };

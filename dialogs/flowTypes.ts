@@ -44,12 +44,6 @@ export interface FlowDefinition {
    * names a city: list those branches with their weekend hours instead of the general FAQ entry).
    */
   answersWith?: readonly RememberedSlot[];
-  /**
-   * The flow's first reply is itself an answer about what the message names (security tips on
-   * passwords, tokens, phishing): a question the classifier confidently gives this flow is the
-   * flow's to answer, not the FAQ's unsure best guess.
-   */
-  informational?: boolean;
   /** Said before the flow's first question when a question's answer offers this flow ("I can walk you through it"). */
   offer?: ReplyKey;
   /**

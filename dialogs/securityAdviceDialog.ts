@@ -42,7 +42,6 @@ export const securityAdviceFlow: FlowDefinition = {
   dialogId: DialogId.SecurityAdvice,
   intents: [Intent.SecurityAdvice],
   help: 'help.securityAdvice',
-  informational: true,
   create: (services) =>
     new WaterfallDialog<FlowStart>(DialogId.SecurityAdvice, [
       async (step) => {

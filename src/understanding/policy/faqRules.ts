@@ -1,6 +1,6 @@
 import { mentionsAny } from '../../../dialogs/commandWords';
 import { DialogId } from '../../../dialogs/dialogIds';
-import { faqAnswer, isFaqMiss, type FaqOptions } from '../../../dialogs/faqDialog';
+import { bestGuesses, faqAnswer, isFaqMiss, type FaqOptions } from '../../../dialogs/faqDialog';
 import type { FlowDefinition, FlowStart } from '../../../dialogs/flowTypes';
 import type { RouterTurn } from '../../../dialogs/routerTurn';
 import { t } from '../../../dialogs/textRef';
@@ -88,32 +88,19 @@ export const faqAnswerThenOfferRule: PolicyRule = {
   },
 };
 
-/** The classifier's confidence from which an informational flow's own answer beats the FAQ's unsure guess. */
-const INFORMATIONAL_FLOW_MIN = 0.8;
-
-/**
- * "any tips for keeping my USB key safe?": the security flow answers that itself, with its advice
- * on the topic, better than an FAQ entry the FAQ is unsure of (see FlowDefinition.informational).
- */
-function informationalFlowAnswers(turn: RouterTurn): boolean {
-  const { recognition } = turn.input.parse;
-  if (recognition.unsure || recognition.score < INFORMATIONAL_FLOW_MIN) return false;
-  return turn.registry.forIntent(recognition.intent)?.informational === true;
-}
-
 /** Below this calibrated confidence an unsure FAQ match is not worth showing as "did you mean…". */
 const BEST_GUESS_MIN = 0.4;
 
-/** The FAQ's best guess for a clear question it is unsure about, when worth showing (see faqBestGuessRule). */
-function bestGuess(turn: RouterTurn): FaqEntry | undefined {
-  if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn) || informationalFlowAnswers(turn)) return undefined;
+/** The FAQ's best guesses for a clear question it is unsure about, when worth showing (see faqBestGuessRule). */
+function bestGuess(turn: RouterTurn): FaqEntry[] {
+  if (turn.input.parse.act !== 'question' || outOfScope(turn) || flowAnswers(turn)) return [];
   const search = turn.services.faq.search(turn.input.lookup);
-  return search.outcome === 'choose' && search.confidence >= BEST_GUESS_MIN ? search.hits[0]?.entry : undefined;
+  return search.outcome === 'choose' && search.confidence >= BEST_GUESS_MIN ? bestGuesses(search) : [];
 }
 
 /** Whether faq.bestGuess would answer this message (the clarifying question then steps aside). */
 export function faqHasBestGuess(turn: RouterTurn): boolean {
-  return bestGuess(turn) !== undefined;
+  return bestGuess(turn).length > 0;
 }
 
 /**
@@ -127,16 +114,16 @@ export const faqBestGuessRule: PolicyRule = {
   id: RuleId.FaqBestGuess,
   async decide(turn) {
     const best = bestGuess(turn);
-    if (!best) return false;
+    if (best.length === 0) return false;
     turn.faq('answered');
     const flow = flowShownByProblem(turn);
     if (flow?.offer) {
-      await turn.startFlow(flow, { preface: [faqAnswer(best), t(flow.offer)] } satisfies FlowStart);
+      await turn.startFlow(flow, { preface: [...best.map(faqAnswer), t(flow.offer)] } satisfies FlowStart);
       return true;
     }
     const active = turn.activeFlow;
     if (active && active.dialogId !== DialogId.MainMenu) {
-      turn.services.replies.say(turn.dc.context, faqAnswer(best));
+      turn.services.replies.say(turn.dc.context, ...best.map(faqAnswer));
       return turn.reprompt([t('common.backToTopic')]) || true;
     }
     const faq = turn.registry.forDialog(DialogId.Faq);
