@@ -12,7 +12,8 @@ import { messageActivity, postActivity } from '../support/activities';
 import type { ConnectorStandIn } from '../support/connectorStandIn';
 import { ROOT, spawnServer, type ChildServer } from '../support/testServer';
 import { ConsoleClient, handleOf, PASSWORD } from '../handover/support/consoleClient';
-import { call, dl, history, message, openConversation } from '../webchat/support/directLineClient';
+import WebSocket from 'ws';
+import { call, dl, history, message, openConversation, type Grant } from '../webchat/support/directLineClient';
 import { postPlain, textXml, newOpenId, wechatEnv } from '../wechat/support/wechatClient';
 
 export const DIRECTLINE_SECRET = 'topology-directline-secret-0123456789';
@@ -114,6 +115,38 @@ export async function directLineConversation(servers: ChildServer[]): Promise<vo
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the Direct Line reply never appeared');
+}
+
+/**
+ * A WebSocket stream open on process 1 gets the reply to a message posted on process 2 within
+ * seconds: the log's change crossed processes by (sharded, on a cluster) pub/sub, well before the
+ * stream's 30-second keep-alive would have re-read the log.
+ */
+export async function directLineStreamAcrossProcesses(servers: ChildServer[]): Promise<void> {
+  const g = await openConversation(servers[0].url, DIRECTLINE_SECRET, 'zh-CN');
+  const again = await call<Grant & { streamUrl: string }>(servers[0].url, 'POST', '/v3/directline/conversations', { auth: g.token });
+  const ws = new WebSocket(again.body.streamUrl);
+  const texts: string[] = [];
+  ws.on('message', (data: Buffer) => {
+    const text = data.toString('utf8');
+    if (text) texts.push(...(JSON.parse(text) as { activities: Array<{ text?: string; from: { role?: string } }> }).activities.filter((a) => a.from.role === 'bot').map((a) => String(a.text)));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const posted = await call(servers[1].url, 'POST', `${dl(g.conversationId)}/activities`, { auth: g.token, body: message('网银证书过期了') });
+    if (posted.status !== 200) throw new Error(`Direct Line post answered ${posted.status}`);
+    const deadline = Date.now() + 10_000;
+    while (!texts.some((t) => /证书/.test(t))) {
+      if (Date.now() > deadline) throw new Error(`no reply on the stream within 10 s: ${JSON.stringify(texts)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (texts.some((t) => REDIS_ERRORS.test(t))) throw new Error('a Redis error reached the customer');
+  } finally {
+    ws.close();
+  }
 }
 
 /** A WeChat text message to each process: answered in the passive reply (or acknowledged). */

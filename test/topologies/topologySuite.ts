@@ -3,7 +3,7 @@ import { uniquePrefix } from '../support/testRedis';
 import type { ChildServer } from '../support/testServer';
 import { startWeChatApiStandIn, type WeChatApiStandIn } from '../wechat/support/wechatApiStandIn';
 import { TEST_WECHAT } from '../wechat/support/wechatClient';
-import { botEnv, botFrameworkConversation, createAgentOn, directLineConversation, handoverTakenAndClosed, redisErrorsLogged, spawnTwo, wechatMessages } from './topologyFlows';
+import { botEnv, botFrameworkConversation, createAgentOn, directLineConversation, directLineStreamAcrossProcesses, handoverTakenAndClosed, redisErrorsLogged, spawnTwo, wechatMessages } from './topologyFlows';
 
 export interface TopologyWorld {
   servers: ChildServer[];
@@ -43,6 +43,9 @@ export function topologySuite(label: 'standalone' | 'cluster' | 'sentinel', star
     });
     it('carries a Direct Line conversation across both processes', async () => {
       await directLineConversation(world.servers);
+    });
+    it('streams a reply over a WebSocket on one process to a message posted on the other', async () => {
+      await directLineStreamAcrossProcesses(world.servers);
     });
     it('answers WeChat messages on both processes', async () => {
       await wechatMessages(world.servers);
