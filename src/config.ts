@@ -141,12 +141,25 @@ export const configSchema = z.object({
   TZ: text('Asia/Shanghai'),
   AGENT_SESSION_TTL_SECONDS: int('AGENT_SESSION_TTL_SECONDS', 60, 7 * 86400, 8 * 3600),
   COOKIE_SECURE: bool(false),
-  TRANSCRIPT_TTL_SECONDS: int('TRANSCRIPT_TTL_SECONDS', 60, 10 * 365 * 86400, 180 * 86400),
+  /**
+   * Retention of what a conversation leaves behind besides its state: the masked transcript, agent
+   * notes, tickets, uploads and the Direct Line activity log expire this many days after their last
+   * write. Every turn adds to the transcript, so this (with the entry caps) bounds Redis memory.
+   */
+  TRANSCRIPT_TTL_DAYS: int('TRANSCRIPT_TTL_DAYS', 1, 3650, 30),
+  /** Newest transcript entries kept per conversation (what an agent and an audit can see). */
+  TRANSCRIPT_MAX_ENTRIES: int('TRANSCRIPT_MAX_ENTRIES', 10, 10000, 500),
   /** Set: GET /metrics wants `Authorization: Bearer <token>`. Empty: /metrics is open (block it at the proxy). */
   METRICS_TOKEN: text(),
 });
 
-export type Config = z.output<typeof configSchema> & { redisUrlExplicit: boolean; redisUrl: string; redis: RedisTopology };
+export type Config = z.output<typeof configSchema> & {
+  redisUrlExplicit: boolean;
+  redisUrl: string;
+  redis: RedisTopology;
+  /** TRANSCRIPT_TTL_DAYS in seconds. */
+  transcriptTtlSeconds: number;
+};
 
 export { DEFAULT_REDIS_URL };
 
@@ -169,6 +182,8 @@ export function loadConfig(env: Env = readEnv()): Config {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
+  // Replaced settings are refused rather than ignored, so an old .env cannot keep a longer retention silently.
+  if (env.TRANSCRIPT_TTL_SECONDS !== undefined) throw new ConfigError(['TRANSCRIPT_TTL_SECONDS: replaced by TRANSCRIPT_TTL_DAYS (default 30)']);
   const redis = resolveTopology(result.data);
   if (Array.isArray(redis)) throw new ConfigError(redis);
   // WAIT counts the replicas of the node the connection is on; a cluster client spreads a turn's
@@ -178,5 +193,5 @@ export function loadConfig(env: Env = readEnv()): Config {
   }
   const redisUrlExplicit = redis.kind !== 'standalone' || redis.explicit;
   const redisUrl = redis.kind === 'standalone' ? redis.url : redis.kind === 'memory' ? 'memory://' : describeTopology(redis);
-  return { ...result.data, redisUrlExplicit, redisUrl, redis };
+  return { ...result.data, redisUrlExplicit, redisUrl, redis, transcriptTtlSeconds: result.data.TRANSCRIPT_TTL_DAYS * 86400 };
 }

@@ -17,8 +17,8 @@ export const transcriptEntrySchema = z.object({
 });
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
 
-/** Only the most recent messages are kept per conversation; older ones age out of the list. */
-const MAX_ENTRIES = 500;
+/** Default cap (TRANSCRIPT_MAX_ENTRIES): only the most recent messages are kept per conversation. */
+export const DEFAULT_MAX_ENTRIES = 500;
 
 /**
  * Push, trim and refresh the TTL as one command: it runs on every customer message and every
@@ -41,6 +41,7 @@ export class TranscriptStore {
     private readonly redis: RedisClient,
     private readonly keys: HandoverKeys,
     private readonly ttlSeconds: number,
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
   ) {}
 
   async append(member: string, entry: TranscriptEntry): Promise<TranscriptEntry> {
@@ -52,11 +53,11 @@ export class TranscriptStore {
   async appendAll(member: string, entries: TranscriptEntry[]): Promise<TranscriptEntry[]> {
     const masked = entries.map((entry) => ({ ...entry, text: maskPii(entry.text) }));
     if (masked.length === 0) return masked;
-    await APPEND.run(this.redis, [this.keys.transcript(member)], [MAX_ENTRIES, this.ttlSeconds, ...masked.map((m) => JSON.stringify(m))]);
+    await APPEND.run(this.redis, [this.keys.transcript(member)], [this.maxEntries, this.ttlSeconds, ...masked.map((m) => JSON.stringify(m))]);
     return masked;
   }
 
-  async read(member: string, last = MAX_ENTRIES): Promise<TranscriptEntry[]> {
+  async read(member: string, last = this.maxEntries): Promise<TranscriptEntry[]> {
     const raw = await this.redis.lrange(this.keys.transcript(member), -last, -1);
     return raw.flatMap((line) => {
       try {

@@ -64,3 +64,22 @@ describe('Redis topology settings', () => {
     expect(problems(env as Record<string, string>)).toEqual([line]);
   });
 });
+
+describe('retention settings', () => {
+  it('keeps transcripts 30 days and 500 entries unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.transcriptTtlSeconds).toBe(30 * 86400);
+    expect(config.TRANSCRIPT_MAX_ENTRIES).toBe(500);
+    expect(loadConfig({ TRANSCRIPT_TTL_DAYS: '7', TRANSCRIPT_MAX_ENTRIES: '50' })).toMatchObject({ transcriptTtlSeconds: 7 * 86400, TRANSCRIPT_MAX_ENTRIES: 50 });
+  });
+
+  it('refuses the replaced TRANSCRIPT_TTL_SECONDS instead of ignoring it', () => {
+    expect(problems({ TRANSCRIPT_TTL_SECONDS: '15552000' })).toEqual(['TRANSCRIPT_TTL_SECONDS: replaced by TRANSCRIPT_TTL_DAYS (default 30)']);
+  });
+
+  it('refuses replica acknowledgement on a cluster', () => {
+    expect(problems({ REDIS_CLUSTER_NODES: 'a:7000', REDIS_MIN_REPLICAS_ACK: '1' })).toEqual([
+      'REDIS_MIN_REPLICAS_ACK: not supported with REDIS_CLUSTER_NODES (use Sentinel for acknowledged failover, or 0)',
+    ]);
+  });
+});

@@ -44,6 +44,13 @@ describe('TranscriptStore (real Redis)', () => {
     expect(ttl).toBeLessThanOrEqual(600);
   });
 
+  it('keeps the number of entries it is configured for (TRANSCRIPT_MAX_ENTRIES)', async () => {
+    const small = new TranscriptStore(redis, keys, 600, 20);
+    for (let i = 0; i < 30; i++) await small.append('msteams/capped', { from: 'customer', text: `m${i}`, at: i });
+    expect(await redis.llen(keys.transcript('msteams/capped'))).toBe(20);
+    expect((await small.read('msteams/capped')).map((e) => e.text)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i + 10}`));
+  });
+
   it('stores nothing for an empty batch', async () => {
     expect(await store.appendAll('msteams/empty', [])).toEqual([]);
     expect(await redis.exists(keys.transcript('msteams/empty'))).toBe(0);

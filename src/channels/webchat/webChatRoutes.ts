@@ -36,7 +36,7 @@ export const webChatRoutes: RouteModule = async (server, app) => {
   const log = new ActivityLog(redis, {
     prefix,
     max: config.DIRECTLINE_LOG_MAX,
-    ttlSeconds: config.STATE_TTL_SECONDS,
+    ttlSeconds: config.transcriptTtlSeconds,
     onAppend: (conversationId) => notifier.publish(conversationId),
   });
   const adapter = new WebChatAdapter(log, app.runtime.handleTurn);
@@ -53,7 +53,7 @@ export const webChatRoutes: RouteModule = async (server, app) => {
 
   directLineCors(server);
   directLineRoutes(server, { auth, service, logger: app.logger });
-  directLineUploadRoutes(server, { auth, service, store: new AttachmentStore(redis, prefix, config.TRANSCRIPT_TTL_SECONDS), logger: app.logger });
+  directLineUploadRoutes(server, { auth, service, store: new AttachmentStore(redis, prefix, config.transcriptTtlSeconds), logger: app.logger });
   const streams = attachDirectLineStream(server, { auth, log, notifier, logger: app.logger });
   app.onDrain.push(() => streams.goAway());
   app.onClose.push(() => streams.close());

@@ -49,7 +49,7 @@ export const wechatRoutes: RouteModule = (server, app) => {
   const adapter = new WeChatAdapter({ api: new WeChatApiClient(tokens, settings.apiBase), logger: app.logger });
   const images = new WeChatImages({
     media: new WeChatMediaClient(tokens, settings.apiBase),
-    store: new AttachmentStore(app.redis, app.config.REDIS_KEY_PREFIX, app.config.TRANSCRIPT_TTL_SECONDS),
+    store: new AttachmentStore(app.redis, app.config.REDIS_KEY_PREFIX, app.config.transcriptTtlSeconds),
     withPerson: app.withPerson,
     logger: app.logger,
   });
