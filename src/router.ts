@@ -128,9 +128,11 @@ export class Router {
     const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
     const text = cleanInput(raw);
     const recognition = this.deps.recognizer.recognize(text);
-    // Pinyin typed without an input method is read in characters before anything matches words.
-    const reading = recognition.pinyin ? this.deps.pinyin?.read(normalizeText(text)) : undefined;
-    const normalized = reading ?? normalizeText(text);
+    // A misspelt place name is a place, not pinyin ("hangzou"); pinyin typed without an input
+    // method is then read in characters before anything matches words.
+    const plain = this.deps.parser.fixPlaces(normalizeText(text));
+    const reading = recognition.pinyin ? this.deps.pinyin?.read(plain) : undefined;
+    const normalized = reading ?? plain;
     const lookup = reading ?? text;
     const parse = this.deps.parser.parse({ recognition, text, normalized, rawLength: raw.length, hadMarkup: HTML_TAG.test(raw) });
     const variant = regionalVariant(text, recognition, profile.variant, variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant));

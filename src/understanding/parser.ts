@@ -1,3 +1,4 @@
+import { SpellFixer } from '../faq/spellFixer';
 import { findWords, longestHits } from '../i18n/findWords';
 import type { Recognition } from '../nlu/types';
 import type { IntentId } from '../nlu/intents';
@@ -50,12 +51,22 @@ interface Hit {
  */
 export class Parser {
   private readonly lexicons: CompiledLexicon[];
+  /** Latin place names with a typo ("hangzou", "Shenzen") are read as the place they are one edit from. */
+  private readonly placeSpelling: SpellFixer;
 
   constructor(
     lexicons: readonly Lexicon[],
     private readonly places: readonly PlaceWord[] = [],
   ) {
     this.lexicons = lexicons.map(compileLexicon);
+    const latinPlaces = new Map<string, number>();
+    for (const { word } of places) for (const w of word.match(/[a-z]+/g) ?? []) latinPlaces.set(w, 1);
+    this.placeSpelling = new SpellFixer(latinPlaces);
+  }
+
+  /** Latin words one typo from a place name written as that name ("hangzou" → "hangzhou"); the rest unchanged. */
+  fixPlaces(normalized: string): string {
+    return normalized.replace(/[a-z]+/g, (w) => this.placeSpelling.fix(w));
   }
 
   parse(input: ParseInput): Parse {
@@ -99,7 +110,7 @@ export class Parser {
         }
       }
     }
-    for (const h of longestHits(findWords(text, this.places))) {
+    for (const h of longestHits(findWords(this.fixPlaces(text), this.places))) {
       hits.push({ name: h.value.slot, value: h.value.value, start: h.start, end: h.end, source: h.word });
     }
     // Within one slot the longest words win ("还没过期" is expiring, not "过期"), then the earlier.

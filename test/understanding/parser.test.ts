@@ -84,6 +84,9 @@ describe('the parse', () => {
     expect(slot(parse('需要提前预约吗'), 'branchInfo')).toBe('appointment');
     expect(slot(parse('the Central one'), 'landmark')).toBe('hk-central');
     expect(slot(parse('上海浦东有网点吗'), 'city')).toBe('shanghai');
+    expect(slot(parse('branch in Shenzen'), 'city')).toBe('shenzhen');
+    expect(slot(parse('hangzou'), 'city')).toBe('hangzhou');
+    expect(parser.fixPlaces('change my password')).toBe('change my password');
   });
 
   it.each([
