@@ -103,7 +103,9 @@ export class Router {
       }
     }
     turnInfo(ctx).rule = decided;
-    if (decided !== RuleId.NotUnderstood && decided !== RuleId.BadInput) state.misunderstood = 0;
+    // A clarifying question is a misunderstanding too: "嗯嗯那个" then "就是那个啊" offers a person.
+    if (decided === RuleId.Clarify) state.misunderstood += 1;
+    else if (decided !== RuleId.NotUnderstood && decided !== RuleId.BadInput) state.misunderstood = 0;
     const running = this.deps.registry.forDialog(dc.stack[0]?.id);
     const runningIntent = running?.intents.find((i) => i !== Intent.Greeting);
     if (runningIntent && runningIntent !== Intent.HumanAgent) state.lastIntent = runningIntent;

@@ -17,6 +17,7 @@ const HAN = /^\p{Script=Han}$/u;
 const CHINESE_STOP_BIGRAMS: ReadonlySet<string> = new Set([
   '怎么', '么办', '怎样', '什么', '如何', '请问', '我的', '一下', '可以', '是不', '不是', '我想', '想问',
   '问一', '吗', '了吗', '的话', '这个', '那个', '为什', '为何', '您好', '你好', '我们', '需要',
+  '东西', '个东', '下那', '下这',
 ]);
 
 /** Characters too common to say anything on their own (the single-character terms skip them). */
