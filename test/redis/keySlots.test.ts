@@ -58,7 +58,7 @@ beforeAll(async () => {
 
 const join = (member: string): JoinInput => ({
   member,
-  reference: { conversation: { id: member.split('/')[1] } as never },
+  reference: { channelId: member.split('/')[0], serviceUrl: 'http://127.0.0.1:9', conversation: { id: member.split('/')[1], isGroup: false, conversationType: 'personal', name: '' } },
   channel: member.split('/')[0],
   script: 'zh-Hans',
   variant: 'tw',
@@ -95,10 +95,10 @@ async function everyOtherStore(): Promise<void> {
     await transcripts.append(a, { from: 'customer', text: 'hi', at: now });
     await new NoteStore(redis, keys, 600).add(a, { agent: 'bob', text: 'called back', at: now });
     const closed = new ClosedConversations(redis, keys, transcripts);
-    await closed.record(a, { agent: 'bob', channel: 'msteams', closedAt: now } as never);
+    await closed.record(a, { handle: 'h', customer: '', agent: 'bob', channel: 'msteams', script: 'zh-Hans', reason: 'asked', closedAt: now });
     await closed.search('hi');
     const tickets = new TicketStore(redis, keys, 600);
-    const ticket = await tickets.create({ handle: 'h', channel: 'wechat', script: 'zh-Hans', reason: 'closedHours', message: 'call me', contact: '' } as never, now);
+    const ticket = await tickets.create({ handle: 'h', channel: 'wechat', script: 'zh-Hans', reason: 'closedHours', message: 'call me', contact: '' }, now);
     await tickets.setContact(ticket.id, '13800000000');
     await tickets.markDone(ticket.id, 'bob');
     await tickets.list();
@@ -126,7 +126,7 @@ async function everyOtherStore(): Promise<void> {
     await stats.waited('msteams', 1200, now);
     await new DashboardFigures(redis, stats, keys.ratingLog, 'Asia/Shanghai').days(now, 2);
     await inbox.add({ text: 'xyz', channel: 'msteams', script: 'en', intent: 'none', score: 0, at: now });
-    await new AttachmentStore(redis, prefix, 600).put(Buffer.from('png'), { contentType: 'image/png', name: 'a.png' } as never);
+    await new AttachmentStore(redis, prefix, 600).put(Buffer.from('png'), { type: 'image/png', name: 'a.png', size: 3, conversation: b });
 
     const log = new ActivityLog(redis, { prefix, max: 10, ttlSeconds: 600 });
     await log.start('dl1');
