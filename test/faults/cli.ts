@@ -4,19 +4,23 @@
  * the messages sent, answered once, lost, doubled, refused (WeChat), 5xx, cut connections, other
  * replies and the recovery time; exits 1 if any message was lost or doubled.
  *
- *   npm run faults -- [--conversations 8] [--messages 8] [--outage-seconds 20] [--faults kill,redisRestart,redisStop,replay]
+ *   npm run faults -- [--conversations 8] [--messages 8] [--rounds 3] [--outage-seconds 20] [--faults kill,redisRestart,redisStop,replay]
+ *
+ * Each fault runs `rounds` times (Redis stays down once per round); the table adds the rounds up
+ * and keeps the longest recovery.
  */
 import { z } from 'zod';
 import { FAULT_NAMES, type FaultName } from './faultKinds';
 import { faultQuestions } from './faultQuestions';
 import { startFaultWorld, type FaultWorld } from './faultWorld';
-import { faultTable, learnAnswers, runFault, type FaultRun } from './runFault';
+import { faultTable, learnAnswers, mergeRuns, runFault, type FaultRun } from './runFault';
 
-const USAGE = 'usage: npm run faults -- [--conversations N] [--messages N] [--outage-seconds N] [--faults kill,redisRestart,redisStop,replay]';
+const USAGE = 'usage: npm run faults -- [--conversations N] [--messages N] [--rounds N] [--outage-seconds N] [--faults kill,redisRestart,redisStop,replay]';
 
 const argsSchema = z.object({
   conversations: z.coerce.number().int().min(1).max(50).default(8),
   messages: z.coerce.number().int().min(1).max(12).default(8),
+  rounds: z.coerce.number().int().min(1).max(20).default(3),
   'outage-seconds': z.coerce.number().min(1).max(120).default(20),
   faults: z
     .string()
@@ -57,13 +61,15 @@ async function main(): Promise<number> {
     const expected = await learnAnswers(world, faultQuestions(24));
     const load = { conversations: args.conversations, messages: args.messages, thinkMs: 5, afterMs: 500, outageMs: args['outage-seconds'] * 1000 };
     const runs: FaultRun[] = [];
-    for (const fault of args.faults as FaultName[]) {
-      const started = Date.now();
-      runs.push(await runFault(world, fault, load, expected));
-      console.log(`${fault}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    for (let round = 1; round <= args.rounds; round++) {
+      for (const fault of args.faults as FaultName[]) {
+        const started = Date.now();
+        runs.push(await runFault(world, fault, load, expected));
+        console.log(`round ${round}, ${fault}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
     }
-    console.log(`\n${load.conversations} conversations per channel × ${load.messages} messages, per fault\n`);
-    console.log(faultTable(runs));
+    console.log(`\n${load.conversations} conversations per channel × ${load.messages} messages, per fault and round; ${args.rounds} rounds\n`);
+    console.log(faultTable(mergeRuns(runs)));
     const bad = runs.flatMap((r) => r.results).filter((r) => r.lost > 0 || r.doubled > 0);
     return bad.length > 0 ? 1 : 0;
   } finally {

@@ -136,6 +136,26 @@ function diedAfterDelivery(m: SentMessage, firstShownAt: number | undefined, str
   return m.attempts.some((a) => a.outcome === 'cut' && a.at <= struckAt);
 }
 
+/** Runs of the same fault added up (counts summed, the longest recovery kept), for repeated rounds. */
+export function mergeRuns(runs: FaultRun[]): FaultRun[] {
+  const merged = new Map<FaultName, FaultRun>();
+  for (const run of runs) {
+    const into = merged.get(run.fault);
+    if (!into) {
+      merged.set(run.fault, { ...run, note: run.note, results: run.results.map((r) => ({ ...r })) });
+      continue;
+    }
+    into.note = `${into.note}; ${run.note}`;
+    for (const r of run.results) {
+      const total = into.results.find((t) => t.channel === r.channel);
+      if (!total) continue;
+      for (const field of ['sent', 'answeredOnce', 'lost', 'doubled', 'redelivered', 'refused', 'fiveXx', 'cut', 'other'] as const) total[field] += r[field];
+      if (r.recoveryMs !== undefined) total.recoveryMs = Math.max(total.recoveryMs ?? 0, r.recoveryMs);
+    }
+  }
+  return [...merged.values()];
+}
+
 /** The table `npm run faults` prints and the slow suite logs. */
 export function faultTable(runs: FaultRun[]): string {
   const header = ['channel', 'fault', 'sent', 'answered once', 'lost', 'doubled', 'redelivered', 'refused', '5xx', 'cut', 'other', 'recovery'];
