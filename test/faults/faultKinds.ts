@@ -20,7 +20,7 @@ export interface FaultContext {
 }
 
 export interface Injected {
-  /** When the fault struck and when the world was whole again (the kill: the same moment). */
+  /** When the fault struck and when it was over (the kill: the process's exit; Redis: answering again). */
   struckAt: number;
   endedAt: number;
   /** One line on what exactly happened (requests cut, replacement started). */
@@ -57,7 +57,8 @@ export const FAULTS: Record<FaultName, FaultKind> = {
       const cut = await untilBusy(ctx, 4, victim.name);
       const struckAt = Date.now();
       await ctx.world.kill(victim);
-      return { struckAt, endedAt: struckAt, note: `${victim.name} killed with ${cut} requests in flight`, settle: ctx.world.replace(victim) };
+      // Ends when the process is gone (its exit seen): until then it may still have been sending.
+      return { struckAt, endedAt: Date.now(), note: `${victim.name} killed with ${cut} requests in flight`, settle: ctx.world.replace(victim) };
     },
   },
   redisRestart: {

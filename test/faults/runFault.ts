@@ -50,6 +50,8 @@ export interface FaultRun {
   fault: FaultName;
   note: string;
   results: ChannelResult[];
+  /** One line per message lost, doubled or redelivered: its tries and when its answer was first shown. */
+  details: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -99,6 +101,7 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
   // Replies pushed after a WeChat turn missed its passive window arrive a little later.
   await sleep(1500);
   const results: ChannelResult[] = [];
+  const details: string[] = [];
   for (const channel of CHANNELS) {
     const result: ChannelResult = { channel, fault, sent: 0, answeredOnce: 0, lost: 0, doubled: 0, redelivered: 0, refused: 0, fiveXx: 0, cut: 0, other: 0 };
     let recovery: number | undefined;
@@ -112,10 +115,17 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
         result.fiveXx += m.attempts.filter((a) => typeof a.outcome === 'number' && a.outcome >= 500).length;
         result.cut += m.attempts.filter((a) => a.outcome === 'cut').length;
         if (shown === 1) result.answeredOnce += 1;
-        else if (shown > 1 && diedAfterDelivery(m, firstShownAt?.get(m.id), injected.struckAt, fault)) result.redelivered += 1;
+        else if (shown > 1 && diedAfterDelivery(m, firstShownAt?.get(m.id), injected.endedAt, fault)) result.redelivered += 1;
         else if (shown > 1) result.doubled += 1;
         else if (channel === 'wechat' && m.answeredAt === undefined) result.refused += 1;
         else result.lost += 1;
+        if (shown !== 1 && !(channel === 'wechat' && m.answeredAt === undefined && shown === 0)) {
+          const at = (t: number) => `${t - injected.struckAt} ms`;
+          const shownAt = firstShownAt?.get(m.id);
+          details.push(
+            `${channel} ${m.id}: shown ${shown}×${shownAt === undefined ? '' : ` (first at ${at(shownAt)})`}; tries ${m.attempts.map((a) => `${a.bot}@${at(a.at)}→${a.outcome}`).join(', ')} (times from the fault's strike, over at ${at(injected.endedAt)})`,
+          );
+        }
         if (!kind.duplicates && m.firstSentAt <= injected.endedAt && m.answeredAt !== undefined && m.answeredAt > injected.endedAt) {
           recovery = Math.max(recovery ?? 0, m.answeredAt - injected.endedAt);
         }
@@ -124,16 +134,16 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
     if (recovery !== undefined) result.recoveryMs = recovery;
     results.push(result);
   }
-  return { fault, note: injected.note, results };
+  return { fault, note: injected.note, results, details };
 }
 
 /**
  * The killed process had handed this message's answer to the connector (before the kill), and the
  * customer's try on that process was cut: it died between delivering and recording the delivery.
  */
-function diedAfterDelivery(m: SentMessage, firstShownAt: number | undefined, struckAt: number, fault: FaultName): boolean {
-  if (fault !== 'kill' || firstShownAt === undefined || firstShownAt > struckAt) return false;
-  return m.attempts.some((a) => a.outcome === 'cut' && a.at <= struckAt);
+function diedAfterDelivery(m: SentMessage, firstShownAt: number | undefined, deadAt: number, fault: FaultName): boolean {
+  if (fault !== 'kill' || firstShownAt === undefined || firstShownAt > deadAt) return false;
+  return m.attempts.some((a) => a.outcome === 'cut' && a.at <= deadAt);
 }
 
 /** Runs of the same fault added up (counts summed, the longest recovery kept), for repeated rounds. */
@@ -142,10 +152,11 @@ export function mergeRuns(runs: FaultRun[]): FaultRun[] {
   for (const run of runs) {
     const into = merged.get(run.fault);
     if (!into) {
-      merged.set(run.fault, { ...run, note: run.note, results: run.results.map((r) => ({ ...r })) });
+      merged.set(run.fault, { ...run, details: [...run.details], results: run.results.map((r) => ({ ...r })) });
       continue;
     }
     into.note = `${into.note}; ${run.note}`;
+    into.details.push(...run.details);
     for (const r of run.results) {
       const total = into.results.find((t) => t.channel === r.channel);
       if (!total) continue;
@@ -177,6 +188,6 @@ export function faultTable(runs: FaultRun[]): string {
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  const notes = runs.map((run) => `- ${run.fault}: ${FAULTS[run.fault].title}; ${run.note}`);
+  const notes = runs.flatMap((run) => [`- ${run.fault}: ${FAULTS[run.fault].title}; ${run.note}`, ...run.details.map((d) => `  - ${d}`)]);
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', ...notes].join('\n');
 }
