@@ -29,7 +29,8 @@ const argsSchema = z.object({
     .pipe(z.array(z.enum(FAULT_NAMES)).min(1)),
 });
 
-function parseArgs(argv: string[]): z.output<typeof argsSchema> {
+function parseArgs(argv: string[]): z.output<typeof argsSchema> | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
@@ -45,6 +46,10 @@ async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs(process.argv.slice(2));
+    if (args === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
   } catch (err) {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;

@@ -155,7 +155,7 @@ export function mergeRuns(runs: FaultRun[]): FaultRun[] {
       merged.set(run.fault, { ...run, details: [...run.details], results: run.results.map((r) => ({ ...r })) });
       continue;
     }
-    into.note = `${into.note}; ${run.note}`;
+    if (!into.note.split('; ').includes(run.note)) into.note = `${into.note}; ${run.note}`;
     into.details.push(...run.details);
     for (const r of run.results) {
       const total = into.results.find((t) => t.channel === r.channel);
