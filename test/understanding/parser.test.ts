@@ -105,6 +105,8 @@ describe('the parse', () => {
     ['其实我上周已经被这种短信骗了两千块', ['scammed']],
     ['我把验证码告诉了客服，可以吗', ['secretDisclosed']],
     ['我個戶口啲錢唔見咗', ['moneyMoved']],
+    ['password被别人知道了咋办', ['secretDisclosed']],
+    ['someone knows my password', ['secretDisclosed']],
     ['the guy on the phone made me install anydesk and now I can see him moving the mouse', ['accountTakenOver']],
     ['有個自稱網購客服的人打來說要解除分期，我已經轉了兩萬塊', ['moneyMoved']],
   ])('hears the safety signals in %j', (text, signals) => {
@@ -126,6 +128,8 @@ describe('the parse', () => {
     'what should I do if I get a text telling me to log in to renew my certificate?',
     '验证码发给客服可以吗',
     '验证码能告诉别人吗',
+    '密码不要被别人知道',
+    '怎么防止密码被别人知道',
     'can I get my money back if I was scammed',
   ])(
     'raises no alarm for %j',
