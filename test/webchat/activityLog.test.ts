@@ -25,8 +25,8 @@ describe('Direct Line activity log', () => {
     }
   });
 
-  it('expires with the conversation state TTL', async () => {
-    const h = await startHarness({ DIRECTLINE_SECRET: SECRET, STATE_TTL_SECONDS: '600' });
+  it('is kept for TRANSCRIPT_TTL_DAYS, however short the conversation state lives', async () => {
+    const h = await startHarness({ DIRECTLINE_SECRET: SECRET, STATE_TTL_SECONDS: '600', TRANSCRIPT_TTL_DAYS: '2' });
     try {
       const g = await openConversation(h.url, SECRET);
       const base = `${h.prefix}{directline/${g.conversationId}}:dl`;
@@ -34,8 +34,8 @@ describe('Direct Line activity log', () => {
       expect(keys.sort()).toEqual([`${base}:count`, `${base}:log`]);
       for (const key of keys) {
         const ttl = await h.context.redis.ttl(key);
-        expect(ttl).toBeGreaterThan(0);
-        expect(ttl).toBeLessThanOrEqual(600);
+        expect(ttl).toBeGreaterThan(86_400);
+        expect(ttl).toBeLessThanOrEqual(2 * 86_400);
       }
     } finally {
       await h.close();
