@@ -1,6 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { BotError, ErrorCode } from '../errors';
 import { conversationKey, type TurnMiddleware, type TurnPrefetch } from '../runtime/botRuntime';
+import { turnIdOf } from '../runtime/turnJournal';
 import { addTurnWrite } from '../runtime/turnWrites';
 import { CUSTOMER_TURN_HANDLERS, type TurnHandlerDeps } from './customerTurnHandlers';
 import { effectiveState, type HandoverRecord } from './handoverRecord';
@@ -46,7 +47,8 @@ export function handoverMiddleware(deps: HandoverMiddlewareDeps): TurnMiddleware
     const member = conversationKey(ctx);
     recordReplies(ctx, member, deps);
     const text = ctx.activity.text ?? '';
-    const said = { from: 'customer' as const, text: text || ATTACHMENT_ONLY_TEXT, at: deps.clock(), ...storedAttachments(ctx.activity) };
+    const turn = turnIdOf(ctx.activity);
+    const said = { from: 'customer' as const, text: text || ATTACHMENT_ONLY_TEXT, at: deps.clock(), ...storedAttachments(ctx.activity), ...(turn ? { turn } : {}) };
     const record = await asStoreError(() => readRecord(ctx, member, deps));
     const state = effectiveState(record, deps.clock());
     if (!record || state === 'bot') {

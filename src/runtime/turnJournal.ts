@@ -39,9 +39,7 @@ export class TurnJournal {
    * journaled.
    */
   idOf(ctx: TurnContext): string | undefined {
-    const id = ctx.activity.id;
-    if (typeof id !== 'string' || id === '') return undefined;
-    return createHash('sha256').update(`${ctx.activity.type ?? ''}|${id}`).digest('base64url').slice(0, 22);
+    return turnIdOf(ctx.activity);
   }
 
   /** The record of this message, if a turn for it was saved before. Call after the state is loaded. */
@@ -67,6 +65,16 @@ export class TurnJournal {
     const parsed = journalSchema.safeParse(this.conversationState.get(ctx)?.[JOURNAL_PROPERTY]);
     return parsed.success ? parsed.data : [];
   }
+}
+
+/**
+ * The id of the turn a channel message starts: its channel message id, hashed (no customer data,
+ * fixed size). A retry of the message has the same one. Undefined for activities without an id.
+ */
+export function turnIdOf(activity: Partial<Activity>): string | undefined {
+  const id = activity.id;
+  if (typeof id !== 'string' || id === '') return undefined;
+  return createHash('sha256').update(`${activity.type ?? ''}|${id}`).digest('base64url').slice(0, 22);
 }
 
 /** A reply as kept for re-delivery: what the customer saw, with personal data masked. */

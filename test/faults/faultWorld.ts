@@ -24,6 +24,8 @@ export interface BotProcess {
 
 export interface FaultWorld {
   redis: RedisProcess;
+  /** The bots' REDIS_KEY_PREFIX. */
+  prefix: string;
   connector: ConnectorStandIn;
   wechatApi: WeChatApiStandIn;
   /** The processes in service (a killed one leaves the list; its replacement joins it). */
@@ -42,10 +44,11 @@ export async function startFaultWorld(options: { lockMs?: number } = {}): Promis
   const redis = await startRedisProcess({ appendOnlyDir: dir });
   const connector = await startConnectorStandIn();
   const wechatApi = await startWeChatApiStandIn(TEST_WECHAT.appId, TEST_WECHAT.secret);
+  const prefix = `faults:${process.pid}:`;
   const env = {
     ...wechatEnv(wechatApi.url),
     REDIS_URL: redis.url,
-    REDIS_KEY_PREFIX: `faults:${process.pid}:`,
+    REDIS_KEY_PREFIX: prefix,
     DIRECTLINE_SECRET,
     NLU_CACHE_DIR: resolve(ROOT, '.cache/nlu'),
     TURN_LOCK_MS: String(options.lockMs ?? 3000),
@@ -61,6 +64,7 @@ export async function startFaultWorld(options: { lockMs?: number } = {}): Promis
   const bots = await Promise.all([spawn(), spawn()]);
   const world: FaultWorld = {
     redis,
+    prefix,
     connector,
     wechatApi,
     bots,

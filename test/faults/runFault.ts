@@ -3,6 +3,8 @@
  * answer to the one before, as a person does; consecutive messages go to alternating processes)
  * while the fault strikes; then every message is judged by what its customer was shown.
  */
+import { Redis } from 'ioredis';
+import { conversationTag } from '../../src/redis/keyTags';
 import { CHANNELS, CUSTOMER_FACTORIES, firstLine, Traffic, type ChannelName, type Customer, type CustomerDeps, type SentMessage } from './channelCustomers';
 import { FAULTS, type FaultName } from './faultKinds';
 import type { FaultWorld } from './faultWorld';
@@ -42,6 +44,8 @@ export interface ChannelResult {
   cut: number;
   /** Replies shown that answer none of the customer's messages (e.g. a "busy, try again" notice). */
   other: number;
+  /** Messages the agent's transcript of the conversation holds more than once (the customer never sees it). */
+  transcriptDoubled: number;
   /** From the end of the fault until every message sent before it was answered (ms). */
   recoveryMs?: number;
 }
@@ -103,12 +107,14 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
   const results: ChannelResult[] = [];
   const details: string[] = [];
   for (const channel of CHANNELS) {
-    const result: ChannelResult = { channel, fault, sent: 0, answeredOnce: 0, lost: 0, doubled: 0, redelivered: 0, refused: 0, fiveXx: 0, cut: 0, other: 0 };
+    const result: ChannelResult = { channel, fault, sent: 0, answeredOnce: 0, lost: 0, doubled: 0, redelivered: 0, refused: 0, fiveXx: 0, cut: 0, other: 0, transcriptDoubled: 0 };
     let recovery: number | undefined;
     for (const customer of customers.filter((c) => c.channel === channel)) {
       const messages = sent.get(customer) ?? [];
       const { answers, firstShownAt, other } = await customer.shown(messages);
       result.other += other;
+      const transcript = await customerEntries(world, customer);
+      result.transcriptDoubled += messages.filter((m) => transcript.filter((text) => text === m.text).length > 1).length;
       for (const m of messages) {
         const shown = answers.get(m.id) ?? 0;
         result.sent += 1;
@@ -146,6 +152,21 @@ function diedAfterDelivery(m: SentMessage, firstShownAt: number | undefined, dea
   return m.attempts.some((a) => a.outcome === 'cut' && a.at <= deadAt);
 }
 
+/** The channel id each customer's turns carry (the transcript is kept per channel/conversation). */
+const CHANNEL_IDS: Record<ChannelName, string> = { botframework: 'msteams', directline: 'directline', wechat: 'wechat' };
+
+/** The customer's messages as the agent's transcript holds them (src/handover/transcriptStore.ts). */
+async function customerEntries(world: FaultWorld, customer: Customer): Promise<string[]> {
+  const redis = new Redis(world.redis.url, { maxRetriesPerRequest: 3 });
+  try {
+    const key = `${conversationTag(world.prefix, `${CHANNEL_IDS[customer.channel]}/${customer.conversation}`)}:handover:transcript`;
+    const raw = await redis.lrange(key, 0, -1);
+    return raw.map((line) => JSON.parse(line) as { from: string; text: string }).filter((e) => e.from === 'customer').map((e) => e.text);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Runs of the same fault added up (counts summed, the longest recovery kept), for repeated rounds. */
 export function mergeRuns(runs: FaultRun[]): FaultRun[] {
   const merged = new Map<FaultName, FaultRun>();
@@ -160,7 +181,7 @@ export function mergeRuns(runs: FaultRun[]): FaultRun[] {
     for (const r of run.results) {
       const total = into.results.find((t) => t.channel === r.channel);
       if (!total) continue;
-      for (const field of ['sent', 'answeredOnce', 'lost', 'doubled', 'redelivered', 'refused', 'fiveXx', 'cut', 'other'] as const) total[field] += r[field];
+      for (const field of ['sent', 'answeredOnce', 'lost', 'doubled', 'redelivered', 'refused', 'fiveXx', 'cut', 'other', 'transcriptDoubled'] as const) total[field] += r[field];
       if (r.recoveryMs !== undefined) total.recoveryMs = Math.max(total.recoveryMs ?? 0, r.recoveryMs);
     }
   }
@@ -169,7 +190,7 @@ export function mergeRuns(runs: FaultRun[]): FaultRun[] {
 
 /** The table `npm run faults` prints and the slow suite logs. */
 export function faultTable(runs: FaultRun[]): string {
-  const header = ['channel', 'fault', 'sent', 'answered once', 'lost', 'doubled', 'redelivered', 'refused', '5xx', 'cut', 'other', 'recovery'];
+  const header = ['channel', 'fault', 'sent', 'answered once', 'lost', 'doubled', 'redelivered', 'refused', '5xx', 'cut', 'other', 'recovery', 'transcript ×2'];
   const rows = runs.flatMap((run) =>
     run.results.map((r) => [
       r.channel,
@@ -184,6 +205,7 @@ export function faultTable(runs: FaultRun[]): string {
       r.cut,
       r.other,
       r.recoveryMs === undefined ? '-' : `${(r.recoveryMs / 1000).toFixed(1)} s`,
+      r.transcriptDoubled,
     ].map(String)),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
