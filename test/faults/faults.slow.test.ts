@@ -35,7 +35,13 @@ describe.each(FAULT_NAMES)('fault %s', (fault) => {
     const run = await runFault(world, fault, CI_LOAD, expected);
     runs.push(run);
     for (const r of run.results) {
-      expect({ channel: r.channel, lost: r.lost, doubled: r.doubled, other: r.other }).toEqual({ channel: r.channel, lost: 0, doubled: 0, other: 0 });
+      expect({ channel: r.channel, lost: r.lost, doubled: r.doubled, other: r.other, transcriptDoubled: r.transcriptDoubled }).toEqual({
+        channel: r.channel,
+        lost: 0,
+        doubled: 0,
+        other: 0,
+        transcriptDoubled: 0,
+      });
       expect(r.answeredOnce + r.refused + r.redelivered).toBe(r.sent);
       if (r.channel !== 'wechat') expect(r.refused).toBe(0);
     }
