@@ -36,5 +36,9 @@ EXPOSE 3978
 # Liveness only: /readyz (state store reachable) is for the load balancer, not for restarting.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# The old generation is capped as `npm start` caps it (README, Performance: without a cap V8 grows it
+# to a share of the host's memory and collects late, doubling peak RSS); override with
+# `-e NODE_OPTIONS=--max-old-space-size=N` when a bank's data makes the live heap bigger.
+ENV NODE_OPTIONS=--max-old-space-size=256
 # Plain node, no launcher: SIGTERM from `docker stop` reaches the bot, which finishes turns in flight.
 CMD ["node", "dist/src/index.js"]

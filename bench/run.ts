@@ -39,6 +39,14 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
  */
 const NODE_FLAGS = [...arg('node-flags', '').split(/\s+/).filter(Boolean), '--import', 'tsx'];
 
+/**
+ * Our bot runs with the heap cap `npm start` gives it (package.json), before --node-flags, which
+ * can override it (V8 takes the last value); the echo bot runs with Node's defaults.
+ */
+const START_FLAGS = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--max-old-space-size='));
+
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
@@ -127,7 +135,7 @@ async function main(): Promise<void> {
   const connector = await startConnectorStandIn();
   const ourPort = await freePort();
   const prefix = `bench:${Date.now()}:`;
-  const ours = await startProcess([...NODE_FLAGS, 'src/index.ts'], { PORT: String(ourPort), HOST: '127.0.0.1', REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info' }, /listening/);
+  const ours = await startProcess([...START_FLAGS, ...NODE_FLAGS, 'src/index.ts'], { PORT: String(ourPort), HOST: '127.0.0.1', REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info' }, /listening/);
   const echoPort = await freePort();
   const echo = await startProcess([...NODE_FLAGS, 'bench/echoBot.ts', String(echoPort)], {}, /listening/);
   // The stand-in keeps every activity it gets, for tests; the bench only needs its 200s.
@@ -152,6 +160,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         nodeFlags: NODE_FLAGS,
+        oursStartFlags: START_FLAGS,
         total: TOTAL,
         rounds: ROUNDS,
         rows,
