@@ -1,6 +1,7 @@
 import { fitTemperature, rescale } from './calibration';
 import { classifyMessage } from './classifyMessage';
 import { decide, NO_FALLBACK, type FallbackPolicy } from './fallback';
+import { FeatureMemo } from './FeatureMemo';
 import type { PipelineOptions } from './pipelineOptions';
 import { seededRandom, shuffleInPlace } from './random';
 import type { LabelledText, Ranked } from './TextClassifier';
@@ -28,9 +29,10 @@ export function tuneFallback(
   noneLabel: string,
   options: PipelineOptions,
   folds = 5,
+  memo: FeatureMemo = new FeatureMemo(options.features),
 ): TunedFallback {
   if (examples.length < folds * 2) return { policy: NO_FALLBACK, temperature: 1, accuracy: Number.NaN, accuracyWithout: Number.NaN };
-  const raw = outOfFold(examples, options, folds, noneLabel);
+  const raw = outOfFold(examples, options, folds, noneLabel, memo);
   const temperature = fitTemperature(raw, examples.map((e) => e.label));
   if (!examples.some((e) => e.label === noneLabel)) return { policy: NO_FALLBACK, temperature, accuracy: Number.NaN, accuracyWithout: Number.NaN };
   // Thresholds are tuned on calibrated scores, the scores the recognizer will report.
@@ -50,12 +52,18 @@ export function tuneFallback(
 }
 
 /** Each example ranked (over every label) by a model trained on the other folds. */
-export function outOfFold(examples: readonly LabelledText[], options: PipelineOptions, folds: number, noneLabel: string): Ranked[][] {
+export function outOfFold(
+  examples: readonly LabelledText[],
+  options: PipelineOptions,
+  folds: number,
+  noneLabel: string,
+  memo: FeatureMemo = new FeatureMemo(options.features),
+): Ranked[][] {
   const order = shuffleInPlace(examples.map((_, i) => i), seededRandom(options.softmax.seed + 1));
   const out: Ranked[][] = new Array<Ranked[]>(examples.length);
   for (let fold = 0; fold < folds; fold++) {
     const held = new Set(order.filter((_, k) => k % folds === fold));
-    const model = trainTextClassifier(examples.filter((_, i) => !held.has(i)), options, noneLabel);
+    const model = trainTextClassifier(examples.filter((_, i) => !held.has(i)), options, noneLabel, memo);
     for (const i of held) out[i] = classifyMessage(model, NO_FALLBACK, noneLabel, examples[i].text, model.labels.length).ranked;
   }
   return out;
