@@ -60,7 +60,9 @@ export class Parser {
   ) {
     this.lexicons = lexicons.map(compileLexicon);
     const latinPlaces = new Map<string, number>();
-    for (const { word } of places) for (const w of word.match(/[a-z]+/g) ?? []) latinPlaces.set(w, 1);
+    // Only whole one-word names ("shenzhen", "pudong"): the words of longer names ("science park",
+    // "main branch") are ordinary English, and "simple" must not become "sample".
+    for (const { word } of places) if (/^[a-z]{5,}$/.test(word)) latinPlaces.set(word, 1);
     this.placeSpelling = new SpellFixer(latinPlaces);
   }
 

@@ -87,6 +87,7 @@ describe('the parse', () => {
     expect(slot(parse('branch in Shenzen'), 'city')).toBe('shenzhen');
     expect(slot(parse('hangzou'), 'city')).toBe('hangzhou');
     expect(parser.fixPlaces('change my password')).toBe('change my password');
+    expect(parser.fixPlaces('a simple question')).toBe('a simple question');
   });
 
   it.each([
