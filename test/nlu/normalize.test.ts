@@ -18,6 +18,7 @@ describe('normalize', () => {
     ['emoji are dropped', '证书过期了😭😭', '证书过期了'],
     ['weekday words become one form', '禮拜五和星期天', '周五和周日'],
     ['Taiwan terms become mainland terms', '轉帳記錄在行事曆', '转账记录在日历'],
+    ['Taiwan and Hong Kong variants of common words', '有甚麼方法透過網銀買美金', '有什么方法通过网银买美元'],
     ['an English word typed in a Chinese sentence becomes Chinese', '寄 Email 給我媽媽', '寄 邮件 给我妈妈'],
     ['only whole English words are rewritten', '我的gmail收不到', '我的gmail收不到'],
     ['English text keeps its English words', 'send an email to mom', 'send an email to mom'],
