@@ -50,6 +50,9 @@ export function topologySuite(label: 'standalone' | 'cluster' | 'sentinel', star
     it('answers WeChat messages on both processes', async () => {
       await wechatMessages(world.servers);
     });
+    it('is ready on both processes (the state store answers and takes writes)', async () => {
+      for (const server of world.servers) expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    });
     it(`runs on the ${label} topology`, () => {
       for (const server of world.servers) expect(server.output.some((line) => line.includes(`"topology":"${label}"`))).toBe(true);
     });
