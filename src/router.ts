@@ -136,7 +136,7 @@ export class Router {
     const reading = recognition.pinyin ? this.deps.pinyin?.read(plain) : undefined;
     const normalized = reading ?? plain;
     const lookup = reading ?? text;
-    const parse = this.deps.parser.parse({ recognition, text, normalized, rawLength: raw.length, hadMarkup: HTML_TAG.test(raw) });
+    const parse = this.deps.parser.parse({ recognition, text, normalized, typed: plain, rawLength: raw.length, hadMarkup: HTML_TAG.test(raw) });
     const variant = regionalVariant(text, recognition, profile.variant, variantFromChannelLocale(ctx.activity.locale, this.deps.traditionalVariant));
     if (variant.shown) profile.variant = variant.shown;
     const detected = variant.cantonese && recognition.script !== 'en' ? 'zh-Hant' : recognition.script;

@@ -28,6 +28,11 @@ export interface ParseInput {
    * rewrite words (Taiwan phrasing to mainland), and the lexicons are written against this one.
    */
   normalized: string;
+  /**
+   * `normalized` before pinyin was read in characters, when it was: a language we don't serve is
+   * judged on what was typed ("ciao dove si trova la banca" is Italian, not pinyin).
+   */
+  typed?: string;
   /** The raw text's length before cleaning (10,000 characters is bad input, not a question). */
   rawLength: number;
   /** True when the raw text carried HTML markup. */
@@ -73,7 +78,7 @@ export class Parser {
 
   parse(input: ParseInput): Parse {
     const { recognition } = input;
-    const bad = detectBadInput(input, this.lexicons);
+    const bad = detectBadInput(input.typed === undefined ? input : { ...input, normalized: input.typed }, this.lexicons);
     if (bad) return { recognition, act: 'other', slots: [], safety: [], bad };
     const text = /[?？]\s*$/.test(input.text) ? `${input.normalized} ?` : input.normalized;
     // "继续" names nothing by itself ("还能继续转账吗"): only a topic or an explicit "go back" makes it a resume.

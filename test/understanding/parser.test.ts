@@ -157,6 +157,8 @@ describe('the parse', () => {
     ['<img src=x>', 'markup'],
     ['Привет, как дела', 'foreignLanguage'],
     ['¿Dónde está el banco más cercano?', 'foreignLanguage'],
+    ['Xin chào, tôi cần giúp đỡ', 'foreignLanguage'],
+    ['Selamat pagi, saya mau tanya', 'foreignLanguage'],
   ])('calls a message bad input (case %#) with no slots', (text, kind) => {
     const p = parse(text);
     expect(p.bad).toBe(kind);

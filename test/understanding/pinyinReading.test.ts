@@ -49,3 +49,14 @@ describe('PinyinReading', () => {
     expect(read('zhengshu xue')).toMatch(/^证书\s*xue$/);
   });
 });
+
+describe('bad input and pinyin', () => {
+  it('judges the language on what was typed, not on its pinyin reading', async () => {
+    const { Parser } = await import('../../src/understanding/parser');
+    const parser = new Parser(lexicons, branches.placeSlots());
+    const typed = normalizeText('Ciao, dove si trova la banca');
+    const recognition = { intent: 'none' as const, score: 0.5, alternatives: [], unsure: false, language: 'zh' as const, script: 'zh-Hans' as const, pinyin: true, normalized: typed };
+    const parse = parser.parse({ recognition, text: 'Ciao, dove si trova la banca', normalized: reading.read(typed) ?? typed, typed, rawLength: 28, hadMarkup: false });
+    expect(parse.bad).toBe('foreignLanguage');
+  });
+});
