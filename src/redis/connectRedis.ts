@@ -20,15 +20,27 @@ export interface StateConnection {
   close(): Promise<void>;
 }
 
+/**
+ * How long the start waits for the configured Redis. ioredis keeps retrying an unreachable
+ * Sentinel list for ever (right for a running bot, which must ride out a failover), so without a
+ * deadline a wrong REDIS_SENTINELS would hang the start with no line in the log.
+ */
+const START_TIMEOUT_MS = 10_000;
+
 async function tryConnect(client: RedisClient): Promise<RedisClient> {
   client.on('error', () => undefined); // reported through readiness and failed turns instead
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+  });
   try {
-    await client.connect();
-    await client.ping();
+    await Promise.race([client.connect().then(() => client.ping()), deadline]);
     return client;
   } catch (err) {
     client.disconnect();
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -47,3 +47,19 @@ describe('connectRedis', () => {
     expect(() => loadConfig({ REDIS_URL: 'memory://somewhere' })).toThrow(/REDIS_URL: expected a redis:\/\/, rediss:\/\/ or memory:\/\/ URL/);
   });
 });
+
+describe('connectRedis on a configured cluster or Sentinel that does not answer', () => {
+  it('stops the start with one line naming the cluster', async () => {
+    const port = await freePort();
+    await expect(connectRedis(loadConfig({ REDIS_CLUSTER_NODES: `127.0.0.1:${port}` }), capture().logger)).rejects.toThrow(
+      new RegExp(`^Redis cluster 127\\.0\\.0\\.1:${port} does not answer \\(.*\\); refusing to start without the configured state store$`),
+    );
+  });
+
+  it('stops the start within seconds when no Sentinel answers, instead of retrying for ever', async () => {
+    const port = await freePort();
+    await expect(connectRedis(loadConfig({ REDIS_SENTINELS: `127.0.0.1:${port}`, REDIS_SENTINEL_NAME: 'mymaster' }), capture().logger)).rejects.toThrow(
+      new RegExp(`^Redis sentinel mymaster via 127\\.0\\.0\\.1:${port} does not answer \\(no answer within 10 s\\); refusing to start`),
+    );
+  }, 20_000);
+});
