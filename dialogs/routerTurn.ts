@@ -36,6 +36,8 @@ export interface RouterTurn {
   faq(outcome: FaqTurnOutcome): void;
   /** Not understood: the pending question again, or the menu; twice in a row offers a person. */
   notUnderstood(): Promise<void>;
+  /** One more misunderstanding now would offer a person (the previous turn was one). */
+  nextMissOffersPerson: boolean;
 }
 
 export type { FlowStart };

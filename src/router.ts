@@ -236,6 +236,7 @@ export class Router {
         turnInfo(dc.context).faq = outcome;
       },
       notUnderstood: () => this.notUnderstood(dc, input, state, startFlow),
+      nextMissOffersPerson: state.misunderstood + 1 >= MISUNDERSTANDINGS_BEFORE_HUMAN,
     };
     return turn;
   }

@@ -21,6 +21,8 @@ export const clarifyRule: PolicyRule = {
     // The fraud intent without a safety signal is never acted on alone: the customer picks.
     const fraudGuess = recognition.intent === Intent.FraudReport && safety.length === 0;
     if (!(recognition.unsure || fraudGuess) || (turn.activeFlow && turn.activeFlow.dialogId !== DialogId.MainMenu)) return false;
+    // Unclear twice in a row: not the same question again; "not understood" offers a person.
+    if (turn.nextMissOffersPerson && !fraudGuess) return false;
     // An unsure topic with a confident FAQ answer ("忘记密码怎么办", "令牌没电了"), or a clear question
     // with a likely one ("补办U盾要多少钱"), is not unclear: the FAQ rules after this one answer it.
     // Asking which topic would be a question too many.
