@@ -61,6 +61,8 @@ describe('the parse', () => {
     ['算數啦', 'cancel'],
     ['nah forget about it', 'cancel'],
     ['唔該晒，冇其他嘢', 'thanks'],
+    ['冇嘢喇，唔該', 'thanks'],
+    ['沒有了，謝謝', 'thanks'],
     ['no thanks', 'deny'],
     ["no, I'll call the hotline myself", 'deny'],
     ['不用了，我自己打电话', 'deny'],
