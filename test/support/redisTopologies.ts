@@ -59,14 +59,27 @@ async function ask<T>(url: string, fn: (r: Redis) => Promise<T>): Promise<T> {
 export interface TestCluster {
   /** `host:port,…` for REDIS_CLUSTER_NODES. */
   nodes: string;
-  masters: RedisNode[];
+  all: RedisNode[];
+  /**
+   * `CLUSTER FAILOVER` on the replica of the master that owns `slot`: the replica becomes master
+   * and clients still sending to the old one get MOVED. Resolves with the new master's port.
+   */
+  failoverSlot(slot: number): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** A Redis Cluster of `masters` masters and no replicas (`redis-cli --cluster create`). */
-export async function startRedisCluster(masters = 3): Promise<TestCluster> {
+/** The master port serving `slot`, from CLUSTER SLOTS as `url` sees it. */
+async function masterOf(url: string, slot: number): Promise<number> {
+  const ranges = (await ask(url, (r) => r.call('CLUSTER', 'SLOTS'))) as Array<[number, number, [string, number, string]]>;
+  const range = ranges.find(([from, to]) => slot >= from && slot <= to);
+  if (!range) throw new Error(`no node serves slot ${slot}`);
+  return Number(range[2][1]);
+}
+
+/** A Redis Cluster of `masters` masters, each with `replicas` replicas (`redis-cli --cluster create`). */
+export async function startRedisCluster(masters = 3, replicas = 0): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'redis-cluster-'));
-  const ports = await Promise.all(Array.from({ length: masters }, () => freePort()));
+  const ports = await Promise.all(Array.from({ length: masters * (1 + replicas) }, () => freePort()));
   const nodes = await Promise.all(
     ports.map((port) =>
       startNode(
@@ -76,12 +89,31 @@ export async function startRedisCluster(masters = 3): Promise<TestCluster> {
       ),
     ),
   );
-  const create = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `${HOST}:${p}`), '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8', timeout: 30_000 });
+  const create = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `${HOST}:${p}`), '--cluster-replicas', String(replicas), '--cluster-yes'], { encoding: 'utf8', timeout: 30_000 });
   if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stdout}${create.stderr}`);
   for (const node of nodes) await until(`cluster_state:ok on ${node.port}`, () => ask(node.url, async (r) => /cluster_state:ok/.test(String(await r.call('CLUSTER', 'INFO')))));
+  // Replicas must have synchronised before a failover can be asked of them.
+  for (const node of nodes) await until(`${node.port} in sync`, () => ask(node.url, async (r) => !/role:slave/.test(await r.info('replication')) || /master_link_status:up/.test(await r.info('replication'))));
   return {
-    nodes: ports.map((p) => `${HOST}:${p}`).join(','),
-    masters: nodes,
+    nodes: ports.slice(0, masters).map((p) => `${HOST}:${p}`).join(','),
+    all: nodes,
+    async failoverSlot(slot) {
+      const oldMaster = await masterOf(nodes[0].url, slot);
+      const oldId = String(await ask(`redis://${HOST}:${oldMaster}`, (r) => r.call('CLUSTER', 'MYID')));
+      let replica: RedisNode | undefined;
+      for (const node of nodes) {
+        const info = await ask(node.url, (r) => r.info('replication'));
+        const myMaster = String(await ask(node.url, (r) => r.call('CLUSTER', 'NODES')))
+          .split('\n')
+          .find((line) => line.includes('myself'));
+        if (/role:slave/.test(info) && myMaster?.split(' ')[3] === oldId) replica = node;
+      }
+      if (!replica) throw new Error(`master ${oldMaster} has no replica`);
+      await ask(replica.url, (r) => r.call('CLUSTER', 'FAILOVER'));
+      const promoted = replica;
+      await until('the replica to take over the slot', async () => (await masterOf(nodes[0].url, slot)) === promoted.port);
+      return promoted.port;
+    },
     async stop() {
       await Promise.all(nodes.map((n) => n.kill()));
       rmSync(dir, { recursive: true, force: true });
