@@ -33,6 +33,8 @@ describe('the parse', () => {
     ['我的证书还没过期，是手机银行的', 'expiring', 'mobile'],
     ['my certifcate has expierd', 'expired', undefined],
     ['its on a usb stick', undefined, 'usbKey'],
+    ['我部電腦入面嘅證書琴日過咗期', 'expired', 'fileCert'],
+    ['個U盾證書聽日到期', 'expiring', 'usbKey'],
   ])('reads status and kind from %j', (text, status, kind) => {
     const p = parse(text);
     expect(slot(p, 'certStatus')).toBe(status);
