@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     console.log('starting Redis (AOF) and two bot processes…');
     world = await startFaultWorld();
     const expected = await learnAnswers(world, faultQuestions(24));
-    const load = { conversations: args.conversations, messages: args.messages, thinkMs: 5, afterMs: 500, outageMs: args['outage-seconds'] * 1000 };
+    const load = { conversations: args.conversations, messages: args.messages, thinkMs: 5, afterMs: 500, busy: 4, outageMs: args['outage-seconds'] * 1000 };
     const runs: FaultRun[] = [];
     for (let round = 1; round <= args.rounds; round++) {
       for (const fault of args.faults as FaultName[]) {

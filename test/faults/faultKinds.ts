@@ -15,6 +15,8 @@ export interface FaultContext {
   startedAt: number;
   /** How long after the start the fault strikes. */
   afterMs: number;
+  /** Requests in flight (on the victim, or on any process) to wait for before striking. */
+  busy: number;
   /** redisStop: how long Redis stays down. */
   outageMs: number;
 }
@@ -38,11 +40,11 @@ export interface FaultKind {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for the strike time, then (for at most two more seconds) until `bot`, or any process, has `count` requests in flight. */
-async function untilBusy(ctx: FaultContext, count: number, bot?: string): Promise<number> {
+/** Waits for the strike time, then (for at most two more seconds) until `bot`, or any process, has `ctx.busy` requests in flight. */
+async function untilBusy(ctx: FaultContext, bot?: string): Promise<number> {
   await sleep(Math.max(0, ctx.startedAt + ctx.afterMs - Date.now()));
   const inFlight = () => (bot ? ctx.traffic.inFlight(bot) : ctx.world.bots.reduce((n, b) => n + ctx.traffic.inFlight(b.name), 0));
-  for (let waited = 0; inFlight() < count && waited < 2000; waited += 2) await sleep(2);
+  for (let waited = 0; inFlight() < ctx.busy && waited < 2000; waited += 2) await sleep(2);
   return inFlight();
 }
 
@@ -54,7 +56,7 @@ export const FAULTS: Record<FaultName, FaultKind> = {
       const victim = ctx.world.bots.find((b) => b.alive);
       if (!victim) throw new Error('kill: no process to kill');
       // Strike while the victim has turns in flight.
-      const cut = await untilBusy(ctx, 4, victim.name);
+      const cut = await untilBusy(ctx, victim.name);
       const struckAt = Date.now();
       await ctx.world.kill(victim);
       // Ends when the process is gone (its exit seen): until then it may still have been sending.
@@ -65,7 +67,7 @@ export const FAULTS: Record<FaultName, FaultKind> = {
     title: 'Redis restarted (AOF, appendfsync always) mid-stream',
     duplicates: false,
     async inject(ctx) {
-      const busy = await untilBusy(ctx, 4);
+      const busy = await untilBusy(ctx);
       const struckAt = Date.now();
       await ctx.world.redis.stop();
       await ctx.world.redis.start();
@@ -77,7 +79,7 @@ export const FAULTS: Record<FaultName, FaultKind> = {
     title: 'Redis stopped',
     duplicates: false,
     async inject(ctx) {
-      const busy = await untilBusy(ctx, 4);
+      const busy = await untilBusy(ctx);
       const struckAt = Date.now();
       await ctx.world.redis.stop();
       await sleep(ctx.outageMs);

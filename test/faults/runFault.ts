@@ -17,6 +17,8 @@ export interface Load {
   thinkMs: number;
   /** When the fault strikes, after the first messages. */
   afterMs: number;
+  /** Requests in flight the fault then waits for (two seconds at most), so it strikes mid-turn. */
+  busy: number;
   /** How long Redis stays down in the redisStop fault. */
   outageMs: number;
 }
@@ -99,7 +101,7 @@ export async function runFault(world: FaultWorld, fault: FaultName, load: Load, 
       await sleep(load.thinkMs);
     }
   });
-  const injected = await kind.inject({ world, traffic, startedAt, afterMs: load.afterMs, outageMs: load.outageMs });
+  const injected = await kind.inject({ world, traffic, startedAt, afterMs: load.afterMs, busy: load.busy, outageMs: load.outageMs });
   await Promise.all(talking);
   await injected.settle;
   // Replies pushed after a WeChat turn missed its passive window arrive a little later.
