@@ -2,17 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, DEFAULT_REDIS_URL, loadConfig, readEnv } from '../../src/config';
+import { DEFAULT_REDIS_URL, loadConfig, readEnv } from '../../src/config';
+import { configProblems as problems } from './support/configProblems';
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('config', () => {
   it('has working defaults for a first start', () => {
