@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { DEFAULT_REDIS_URL, loadConfig, readEnv } from '../../src/config';
 import { configProblems as problems } from './support/configProblems';
 
-
 describe('config', () => {
   it('has working defaults for a first start', () => {
     const config = loadConfig({});

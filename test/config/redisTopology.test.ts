@@ -1,7 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { configProblems as problems } from './support/configProblems';
 
-
 describe('Redis topology settings', () => {
   it('unset: standalone on the local default, not explicit (memory fallback allowed)', () => {
     expect(loadConfig({}).redis).toEqual({ kind: 'standalone', url: 'redis://127.0.0.1:6379', explicit: false });
