@@ -43,6 +43,9 @@ describe('/api/messages refuses with a 400 naming the field', () => {
   it('an activity without serviceUrl', async () => expectRefusal(await postActivity(server.url, without('serviceUrl')), 400, /serviceUrl/));
   it('an activity whose serviceUrl is javascript:', async () =>
     expectRefusal(await postActivity(server.url, { ...base(), serviceUrl: 'javascript:alert(1)' }), 400, /serviceUrl/));
+  it('an attachment list holding something that is not an attachment', async () =>
+    expectRefusal(await postActivity(server.url, { ...base(), attachments: [null] }), 400, /attachments/));
+  it('an entity without a type', async () => expectRefusal(await postActivity(server.url, { ...base(), entities: [{ name: 'x' }] }), 400, /entities\.0\.type/));
   it('an invoke activity, which this bot does not answer', async () => expectRefusal(await postActivity(server.url, { ...base(), type: 'invoke', name: 'adaptiveCard/action' }), 400, /type/));
   it('a body nested 5,000 deep', async () => {
     const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `${'['.repeat(5000)}${']'.repeat(5000)}` });

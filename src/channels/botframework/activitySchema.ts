@@ -39,6 +39,13 @@ export const incomingActivitySchema = z
     conversation: z.looseObject({ id: z.string({ message: 'conversation.id is required' }).min(1, 'conversation.id is required').max(512) }),
     text: z.string().max(64 * 1024).optional(),
     locale: z.string().max(32).optional(),
+    // Read by the handover (files for the agent) and by botbuilder's mention helpers: an entry that
+    // is not an object, e.g. `attachments: [null]`, would otherwise fail inside the turn as a 500.
+    attachments: z
+      .array(z.looseObject({ contentType: z.string({ message: 'each attachment needs a contentType' }).max(255), contentUrl: z.string().max(2048).optional(), name: z.string().max(1024).optional() }), { message: 'attachments must be a list of attachment objects' })
+      .max(64)
+      .optional(),
+    entities: z.array(z.looseObject({ type: z.string({ message: 'each entity needs a type' }).max(256) }), { message: 'entities must be a list of entity objects' }).max(64).optional(),
   })
   .passthrough();
 
