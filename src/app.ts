@@ -72,6 +72,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
     prefix: config.REDIS_KEY_PREFIX,
     lockMs: config.TURN_LOCK_MS,
     waitMs: config.TURN_LOCK_WAIT_MS,
+    orderWindowMs: config.TURN_ORDER_WINDOW_MS,
   });
   const replicaAck = config.REDIS_MIN_REPLICAS_ACK > 0 ? new ReplicaAck(redis, config.REDIS_MIN_REPLICAS_ACK, config.REDIS_REPLICA_ACK_TIMEOUT_MS) : undefined;
   // Retries come within minutes; a day is a wide margin and leaves nothing behind for long.

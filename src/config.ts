@@ -111,6 +111,13 @@ export const configSchema = z.object({
   REDIS_REPLICA_ACK_TIMEOUT_MS: int('REDIS_REPLICA_ACK_TIMEOUT_MS', 10, 60000, 1000),
   /** How long a turn waits for another turn of the same conversation to finish. */
   TURN_LOCK_WAIT_MS: int('TURN_LOCK_WAIT_MS', 100, 120000, 10000),
+  /**
+   * Reorder window for channels that stamp their messages (Bot Framework): a message waits until it
+   * is this old by the channel's clock, so one sent just before it and delivered to another process
+   * a moment later runs first. Over the internet messages arrive older than this and wait not at
+   * all; 0 runs every turn in arrival order.
+   */
+  TURN_ORDER_WINDOW_MS: int('TURN_ORDER_WINDOW_MS', 0, 1000, 50),
   MicrosoftAppId: text(),
   MicrosoftAppPassword: text(),
   MicrosoftAppTenantId: text(),

@@ -9,6 +9,7 @@ import { confirmsDelivery, type DeliveryReceipts } from './deliveryReceipts';
 import type { ReplicaAck } from './replicaAck';
 import { repliesOf, type TurnJournal } from './turnJournal';
 import type { TurnLock } from './turnLock';
+import { channelOrder } from './channelOrder';
 import { takeTurnWrites } from './turnWrites';
 
 /** Runs before the bot inside the conversation's lock; not calling `next` keeps the bot out. */
@@ -87,10 +88,15 @@ export class BotRuntime {
     const key = conversationKey(ctx);
     let outcome = 'ok';
     try {
-      await this.deps.lock.run(key, () => this.runLocked(ctx), {
-        start: () => this.prefetches.forEach((p) => p.start(ctx)),
-        discard: () => this.prefetches.forEach((p) => p.discard(ctx)),
-      });
+      await this.deps.lock.run(
+        key,
+        () => this.runLocked(ctx),
+        {
+          start: () => this.prefetches.forEach((p) => p.start(ctx)),
+          discard: () => this.prefetches.forEach((p) => p.discard(ctx)),
+        },
+        channelOrder(ctx.activity),
+      );
     } catch (err) {
       outcome = findBotError(err)?.code ?? 'error';
       throw err;

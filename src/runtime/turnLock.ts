@@ -15,9 +15,18 @@ export interface LockPrefetch {
   discard(): void;
 }
 
-/** Runs `fn` while no other turn of the same conversation runs, in this process or another. */
+/** Where a turn belongs among its conversation's turns, by the channel's clock (see channelOrder.ts). */
+export interface TurnOrder {
+  /** When the channel received the message, in microseconds since the epoch. */
+  sentAtUs: number;
+}
+
+/**
+ * Runs `fn` while no other turn of the same conversation runs, in this process or another; turns
+ * run in the channel's order where it gives one (`order`), else in the order they arrived.
+ */
 export interface TurnLock {
-  run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T>;
+  run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch, order?: TurnOrder): Promise<T>;
 }
 
 /**
@@ -43,22 +52,29 @@ export class LocalTurnLock implements TurnLock {
 }
 
 /*
- * The lock is a queue per conversation: a sorted set of waiting turns scored by an arrival
- * sequence, and a hash of their lease deadlines. The head of the queue holds the lock. Every
- * entry has a lease its process renews (the holder by a timer, a waiter by polling); an entry
- * whose lease ran out belongs to a dead process and is dropped by whoever looks next, so a dead
- * holder blocks its conversation for at most one lease. Arrival order across processes is the
- * order of the sequence, not whichever waiter happened to poll first after a release.
+ * The lock is a queue per conversation: a sorted set of waiting turns scored by their place (the
+ * channel's send time in µs, or the arrival time in µs with an arrival sequence breaking ties
+ * inside a millisecond), and a hash of their lease deadlines. The head of the queue holds the
+ * lock; on taking it, its score becomes 0 so a message that arrives later but was sent earlier
+ * queues first among the waiters and never beside the running turn. Every entry has a lease its
+ * process renews (the holder by a timer, a waiter by polling); an entry whose lease ran out
+ * belongs to a dead process and is dropped by whoever looks next, so a dead holder blocks its
+ * conversation for at most one lease. A head whose message is younger than the reorder window
+ * waits it out (answer 2), so a message sent just before it but still on its way to another
+ * process can take its place.
  * Plain commands only (no TIME, no key built inside the script), so the in-memory store runs them
  * and a Redis Cluster sees every key declared, all under the conversation's hash tag.
  *
- * KEYS: queue (zset), leases (hash), sequence. ARGV: token, now ms, lease ms, key ttl s.
- * Returns 1 when `token` now holds the lock, 0 when it waits.
+ * KEYS: queue (zset), leases (hash), sequence. ARGV: token, now ms, lease ms, key ttl s,
+ * place µs ('' = by arrival), hold until ms.
+ * Returns 1 when `token` now holds the lock, 2 when it is next but held back, 0 when it waits.
  */
 const TAKE = new LuaScript(`
 local now = tonumber(ARGV[2])
 if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
-  redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[3]), ARGV[1])
+  local place = tonumber(ARGV[5])
+  if not place then place = now * 1000 + redis.call('INCR', KEYS[3]) % 1000 end
+  redis.call('ZADD', KEYS[1], place, ARGV[1])
 end
 redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[3]))
 for _ = 1, 64 do
@@ -70,9 +86,14 @@ for _ = 1, 64 do
   redis.call('HDEL', KEYS[2], head)
 end
 for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
-if redis.call('ZRANGE', KEYS[1], 0, 0)[1] == ARGV[1] then return 1 end
-return 0
+if redis.call('ZRANGE', KEYS[1], 0, 0)[1] ~= ARGV[1] then return 0 end
+if now < tonumber(ARGV[6]) then return 2 end
+redis.call('ZADD', KEYS[1], 0, ARGV[1])
+return 1
 `);
+
+/** TAKE's answer when the turn is next but its message is still inside the reorder window. */
+const HELD = 2;
 
 /** KEYS: queue, leases. ARGV: token, now ms, lease ms. 1 while the entry is still queued (lease extended), 0 once it was dropped. */
 const RENEW = new LuaScript(`
@@ -94,7 +115,17 @@ export interface RedisTurnLockOptions {
   lockMs: number;
   /** How long to wait for a busy conversation before failing the turn (the channel retries). */
   waitMs: number;
+  /**
+   * Reorder window: a turn with a channel order waits until its message is this old by the
+   * channel's clock (at most this long after it arrived), so one sent just before it that reached
+   * another process a little later runs first. 0 (the default) runs every turn as it arrives.
+   */
+  orderWindowMs?: number;
 }
+
+/** A channel clock this far off ours is not trusted to place a turn (skew, or a replayed message). */
+const ORDER_CLAMP_PAST_MS = 60_000;
+const ORDER_CLAMP_FUTURE_MS = 1000;
 
 /** Queue keys live an hour past their last use: long enough for any turn, short enough to leave nothing behind. */
 const QUEUE_TTL_SECONDS = 3600;
@@ -123,10 +154,10 @@ export class RedisTurnLock implements TurnLock {
     private readonly options: RedisTurnLockOptions,
   ) {}
 
-  async run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch): Promise<T> {
+  async run<T>(key: string, fn: () => Promise<T>, prefetch?: LockPrefetch, order?: TurnOrder): Promise<T> {
     const keys = this.keys(key);
     const token = randomUUID();
-    await this.acquire(key, keys, token, prefetch);
+    await this.acquire(key, keys, token, this.placeOf(order), prefetch);
     const renewal = this.renewWhileRunning(keys, token);
     try {
       return await fn();
@@ -135,6 +166,19 @@ export class RedisTurnLock implements TurnLock {
       await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
       this.waiters.get(key)?.forEach((wake) => wake());
     }
+  }
+
+  /**
+   * The turn's place in the queue and until when it is held back. Without a channel order: by
+   * arrival, never held. A channel clock far off ours is pulled into range, so a skewed or replayed
+   * timestamp can neither jump the whole queue nor sit behind every later message.
+   */
+  private placeOf(order: TurnOrder | undefined): { place: string; holdUntil: number } {
+    const now = Date.now();
+    const window = this.options.orderWindowMs ?? 0;
+    if (!order || window <= 0) return { place: '', holdUntil: 0 };
+    const sentAtUs = Math.min(Math.max(order.sentAtUs, (now - ORDER_CLAMP_PAST_MS) * 1000), (now + ORDER_CLAMP_FUTURE_MS) * 1000);
+    return { place: String(Math.round(sentAtUs)), holdUntil: Math.min(now + window, sentAtUs / 1000 + window) };
   }
 
   private keys(key: string): string[] {
@@ -168,13 +212,13 @@ export class RedisTurnLock implements TurnLock {
     });
   }
 
-  private async acquire(key: string, keys: string[], token: string, prefetch?: LockPrefetch): Promise<void> {
+  private async acquire(key: string, keys: string[], token: string, at: { place: string; holdUntil: number }, prefetch?: LockPrefetch): Promise<void> {
     const deadline = Date.now() + this.options.waitMs;
     let pause = 5;
     for (let attempt = 0; ; attempt++) {
       let ok: unknown;
       try {
-        const taking = TAKE.run(this.redis, keys, [token, Date.now(), this.options.lockMs, QUEUE_TTL_SECONDS]);
+        const taking = TAKE.run(this.redis, keys, [token, Date.now(), this.options.lockMs, QUEUE_TTL_SECONDS, at.place, at.holdUntil]);
         // Same tick as the script, so auto-pipelining sends the reads right behind it.
         if (attempt === 0) prefetch?.start();
         ok = await taking;
@@ -191,6 +235,11 @@ export class RedisTurnLock implements TurnLock {
         // Give up our place, so the turns queued behind us need not wait out our lease.
         await LEAVE.run(this.redis, keys, [token]).catch(() => undefined);
         throw new BotError(ErrorCode.TurnBusy, `RedisTurnLock.acquire(): conversation still busy after ${this.options.waitMs} ms`);
+      }
+      if (ok === HELD) {
+        // Next in line: sleep out the reorder window (a message sent earlier that arrives wakes nobody here, so poll at its end).
+        await this.pause(key, Math.max(1, at.holdUntil - Date.now()));
+        continue;
       }
       await this.pause(key, pause);
       pause = Math.min(pause * 2, 50);

@@ -45,6 +45,7 @@ describe('/api/messages refuses with a 400 naming the field', () => {
     expectRefusal(await postActivity(server.url, { ...base(), serviceUrl: 'javascript:alert(1)' }), 400, /serviceUrl/));
   it('an attachment list holding something that is not an attachment', async () =>
     expectRefusal(await postActivity(server.url, { ...base(), attachments: [null] }), 400, /attachments/));
+  it('a timestamp that is not a time', async () => expectRefusal(await postActivity(server.url, { ...base(), timestamp: 'yesterday' }), 400, /timestamp/));
   it('an entity without a type', async () => expectRefusal(await postActivity(server.url, { ...base(), entities: [{ name: 'x' }] }), 400, /entities\.0\.type/));
   it('an invoke activity, which this bot does not answer', async () => expectRefusal(await postActivity(server.url, { ...base(), type: 'invoke', name: 'adaptiveCard/action' }), 400, /type/));
   it('a body nested 5,000 deep', async () => {

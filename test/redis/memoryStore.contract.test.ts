@@ -271,6 +271,32 @@ describe('the app stores behave the same on both', () => {
     expect(onReal).toEqual({ order: ['one in', 'one out', 'two in', 'two out'], released: 0, busy: { error: 'RedisTurnLock.acquire():' } });
   });
 
+  it('RedisTurnLock with a reorder window: a message sent first runs first though it reached its process second, and never beside a running turn', async () => {
+    const { onReal, onMemory } = await both(async (redis, prefix) => {
+      // Two instances stand in for two processes (the lock does not chain turns locally).
+      const [one, two] = [0, 1].map(() => new RedisTurnLock(redis, { prefix, lockMs: 5000, waitMs: 5000, orderWindowMs: 40 }));
+      const events: string[] = [];
+      const turn = (lock: RedisTurnLock, name: string, sentAtUs: number, conv = 'conv') =>
+        lock.run(conv, async () => {
+          events.push(`${name} in`);
+          await new Promise((r) => setTimeout(r, 5));
+          events.push(`${name} out`);
+        }, undefined, { sentAtUs });
+      const now = Date.now() * 1000;
+      // b was sent 0.3 ms after a but reaches its process 5 ms before a reaches the other.
+      const b = turn(two, 'b', now + 300);
+      await new Promise((r) => setTimeout(r, 5));
+      await Promise.all([b, turn(one, 'a', now)]);
+      // c runs; d, sent before c, arrives while c runs: it waits for c, it does not join it.
+      const c = turn(one, 'c', Date.now() * 1000 - 100_000);
+      await new Promise((r) => setTimeout(r, 1));
+      await Promise.all([c, turn(two, 'd', Date.now() * 1000 - 200_000)]);
+      return events;
+    });
+    expect(onMemory).toEqual(onReal);
+    expect(onReal).toEqual(['a in', 'a out', 'b in', 'b out', 'c in', 'c out', 'd in', 'd out']);
+  });
+
   it('HandoverQueue and the take/finish scripts: urgent first, one take wins, expired waits become tickets', async () => {
     await expectSame(async (redis, prefix) => {
       const keys = new HandoverKeys(prefix);

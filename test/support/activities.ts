@@ -1,12 +1,19 @@
 /** Bot Framework activities as Teams' connector would POST them, for HTTP tests. */
 let counter = 0;
 
+/** The connector's stamp: UTC with seven fraction digits ("2026-11-30T19:45:01.6546328Z"). */
+export function connectorTimestamp(): string {
+  const micros = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  const iso = new Date(Math.floor(micros / 1000)).toISOString();
+  return `${iso.slice(0, -1)}${String(micros % 1000).padStart(3, '0')}0Z`;
+}
+
 export function messageActivity(serviceUrl: string, conversationId: string, text: string, extra: Record<string, unknown> = {}) {
   counter += 1;
   return {
     type: 'message',
     id: `act-${counter}`,
-    timestamp: new Date().toISOString(),
+    timestamp: connectorTimestamp(),
     channelId: 'msteams',
     serviceUrl,
     from: { id: `user-${conversationId}`, name: 'Customer' },

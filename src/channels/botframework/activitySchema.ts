@@ -38,6 +38,12 @@ export const incomingActivitySchema = z
     recipient: z.looseObject({ id: z.string().max(256) }).optional(),
     conversation: z.looseObject({ id: z.string({ message: 'conversation.id is required' }).min(1, 'conversation.id is required').max(512) }),
     text: z.string().max(64 * 1024).optional(),
+    // The channel's stamp places the turn among its conversation's turns (src/runtime/channelOrder.ts).
+    timestamp: z
+      .string({ message: 'timestamp must be an ISO 8601 date-time' })
+      .max(40)
+      .refine((raw) => Number.isFinite(Date.parse(raw)), 'timestamp must be an ISO 8601 date-time')
+      .optional(),
     locale: z.string().max(32).optional(),
     // Read by the handover (files for the agent) and by botbuilder's mention helpers: an entry that
     // is not an object, e.g. `attachments: [null]`, would otherwise fail inside the turn as a 500.
