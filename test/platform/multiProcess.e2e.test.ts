@@ -3,7 +3,7 @@
  * are all answered, each exactly once, and a restart loses nothing; SIGTERM finishes the turns
  * in flight before the process exits.
  */
-import { messageActivity, postActivity } from '../support/activities';
+import { connectorTimestamp, messageActivity, postActivity } from '../support/activities';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
 import { testRedisUrl, uniquePrefix } from '../support/testRedis';
 import { spawnServer, type ChildServer } from '../support/testServer';
@@ -50,5 +50,33 @@ describe('several bot processes, one Redis', () => {
       expect([0, 200]).toContain(r.status);
       if (r.status === 200) expect(answeredIds.has(r.id)).toBe(true);
     }
+  });
+});
+
+describe('turn order from the connector stamp', () => {
+  let connector: ConnectorStandIn;
+  let server: ChildServer;
+
+  beforeAll(async () => {
+    connector = await startConnectorStandIn();
+    // A wide window, so the test does not depend on how fast a loaded machine reads a request.
+    server = await spawnServer({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix('stamp'), TURN_ORDER_WINDOW_MS: '1000' });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await connector?.close();
+  });
+
+  it('answers a message stamped earlier first, though it arrived after one stamped later', async () => {
+    const conv = `stamp-${Date.now()}`;
+    const first = messageActivity(connector.url, conv, '网银证书有效期多久', { timestamp: connectorTimestamp() });
+    const second = messageActivity(connector.url, conv, '密码忘了怎么办', { timestamp: connectorTimestamp() });
+    const late = postActivity(server.url, second);
+    await new Promise((r) => setTimeout(r, 20));
+    const statuses = await Promise.all([postActivity(server.url, first), late].map((p) => p.then((r) => r.status)));
+    expect(statuses).toEqual([200, 200]);
+    const order = connector.received.filter((r) => r.conversationId === conv).map((r) => r.replyToId);
+    expect(order.indexOf(first.id)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(first.id)).toBeLessThan(order.indexOf(second.id));
   });
 });

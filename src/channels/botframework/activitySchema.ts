@@ -55,6 +55,23 @@ export const incomingActivitySchema = z
   })
   .passthrough();
 
+/**
+ * What botbuilder's own `process()` does to a parsed body (its validateAndFixActivity, not
+ * exported): the stamps become Dates and the channel's strings are kept as rawTimestamp and
+ * rawLocalTimestamp, where the turn order reads the connector's 100 ns digits.
+ */
+export function withParsedStamps(activity: IncomingActivity): Omit<IncomingActivity, 'timestamp'> & { timestamp?: Date; rawTimestamp?: string; rawLocalTimestamp?: string } {
+  const { timestamp, localTimestamp, ...rest } = activity;
+  const local = typeof localTimestamp === 'string' && Number.isFinite(Date.parse(localTimestamp)) ? localTimestamp : undefined;
+  return {
+    ...rest,
+    ...(timestamp === undefined ? {} : { timestamp: new Date(timestamp), rawTimestamp: timestamp }),
+    ...(local === undefined ? (localTimestamp === undefined ? {} : { localTimestamp }) : { localTimestamp: new Date(local), rawLocalTimestamp: local }),
+  };
+}
+
+export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
+
 export function describeZodError(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 }

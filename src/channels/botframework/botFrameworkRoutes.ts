@@ -5,7 +5,7 @@ import { MAX_JSON_DEPTH, valueTooDeep } from '../../http/jsonDepth';
 import { readJsonBody } from '../../http/readJsonBody';
 import { sendBotError, sendError } from '../../http/sendError';
 import type { RouteModule } from '../../http/routeModule';
-import { describeZodError, incomingActivitySchema } from './activitySchema';
+import { describeZodError, incomingActivitySchema, withParsedStamps } from './activitySchema';
 
 export const BF_BODY_LIMIT = 256 * 1024;
 
@@ -32,7 +32,7 @@ export const botFrameworkRoutes: RouteModule = (server, app) => {
     const auth = String(req.headers.authorization ?? '');
     try {
       // Validated above for what we rely on; the rest of the schema is botbuilder's to interpret.
-      const activity = parsed.data as unknown as Activity;
+      const activity = withParsedStamps(parsed.data) as unknown as Activity;
       const invokeResponse = await app.adapter.runActivity(auth, activity, app.runtime.handleTurn);
       res.status(invokeResponse?.status ?? 200);
       if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
