@@ -193,11 +193,6 @@ export function loadConfig(env: Env = readEnv()): Config {
   if (env.TRANSCRIPT_TTL_SECONDS !== undefined) throw new ConfigError(['TRANSCRIPT_TTL_SECONDS: replaced by TRANSCRIPT_TTL_DAYS (default 30)']);
   const redis = resolveTopology(result.data);
   if (Array.isArray(redis)) throw new ConfigError(redis);
-  // WAIT counts the replicas of the node the connection is on; a cluster client spreads a turn's
-  // writes over many nodes and has no one connection to ask, so the two cannot be combined yet.
-  if (redis.kind === 'cluster' && result.data.REDIS_MIN_REPLICAS_ACK > 0) {
-    throw new ConfigError(['REDIS_MIN_REPLICAS_ACK: not supported with REDIS_CLUSTER_NODES (use Sentinel for acknowledged failover, or 0)']);
-  }
   const redisUrlExplicit = redis.kind !== 'standalone' || redis.explicit;
   const redisUrl = redis.kind === 'standalone' ? redis.url : redis.kind === 'memory' ? 'memory://' : describeTopology(redis);
   return { ...result.data, redisUrlExplicit, redisUrl, redis, transcriptTtlSeconds: result.data.TRANSCRIPT_TTL_DAYS * 86400 };

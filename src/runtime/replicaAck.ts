@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import type { RedisClient } from '../redis/redisClient';
 import { BotError, ErrorCode } from '../errors';
 
@@ -9,6 +10,11 @@ import { BotError, ErrorCode } from '../errors';
  * connection before it, the turn's included. Too few acknowledgements fail the turn with 503, so
  * the channel retries: the journal re-delivers if the write survived, or the turn runs again if
  * it did not.
+ *
+ * On a cluster a turn writes to more than one master (the conversation's slot, the customer's
+ * user state, the handover queue…), each over its own connection, so WAIT goes to every master's
+ * connection at once and the fewest acknowledgements count. WAIT on a master this turn did not
+ * write to answers at once.
  */
 export class ReplicaAck {
   constructor(
@@ -20,7 +26,8 @@ export class ReplicaAck {
   async wait(): Promise<void> {
     let acked: number;
     try {
-      acked = await this.redis.wait(this.replicas, this.timeoutMs);
+      const connections = this.redis instanceof Cluster ? this.redis.nodes('master') : [this.redis];
+      acked = Math.min(...(await Promise.all(connections.map((node) => node.wait(this.replicas, this.timeoutMs)))));
     } catch (err) {
       throw new BotError(ErrorCode.StoreUnavailable, `ReplicaAck.wait(): Redis did not answer WAIT: ${String(err)}`, { cause: err });
     }

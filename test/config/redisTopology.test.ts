@@ -68,9 +68,7 @@ describe('retention settings', () => {
     expect(problems({ TRANSCRIPT_TTL_SECONDS: '15552000' })).toEqual(['TRANSCRIPT_TTL_SECONDS: replaced by TRANSCRIPT_TTL_DAYS (default 30)']);
   });
 
-  it('refuses replica acknowledgement on a cluster', () => {
-    expect(problems({ REDIS_CLUSTER_NODES: 'a:7000', REDIS_MIN_REPLICAS_ACK: '1' })).toEqual([
-      'REDIS_MIN_REPLICAS_ACK: not supported with REDIS_CLUSTER_NODES (use Sentinel for acknowledged failover, or 0)',
-    ]);
+  it('takes replica acknowledgement on a cluster too (WAIT goes to every master)', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000', REDIS_MIN_REPLICAS_ACK: '1' })).toMatchObject({ REDIS_MIN_REPLICAS_ACK: 1, redis: { kind: 'cluster' } });
   });
 });

@@ -1,11 +1,16 @@
 /**
  * The end-to-end flows on a 3-master Redis Cluster (REDIS_CLUSTER_NODES), each master with a
- * replica, two bot processes: every script and MULTI stays in one slot (no CROSSSLOT), and Direct
+ * replica, two bot processes with REDIS_MIN_REPLICAS_ACK=1 (every turn's writes acknowledged by a
+ * replica on every master before its replies go out): every script and MULTI stays in one slot (no CROSSSLOT), and Direct
  * Line's per-conversation channel uses sharded pub/sub. Then a master fails over (CLUSTER FAILOVER
  * on its replica) during a stream of messages: the client follows MOVED to the new master and no
  * Redis error reaches a customer.
  */
 import calculateSlot from 'cluster-key-slot';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config';
+import { createRedisClient } from '../../src/redis/createRedisClient';
+import { ReplicaAck } from '../../src/runtime/replicaAck';
 import { stateRedisKey } from '../../src/storage/redisStorage';
 import { messageActivity, postActivity } from '../support/activities';
 import { startRedisCluster, type TestCluster } from '../support/redisTopologies';
@@ -21,6 +26,7 @@ const world = topologySuite(
     return { REDIS_CLUSTER_NODES: cluster.nodes };
   },
   async () => cluster?.stop(),
+  { REDIS_MIN_REPLICAS_ACK: '1', REDIS_REPLICA_ACK_TIMEOUT_MS: '1000' },
 );
 
 describe('cluster: a master fails over during a stream of messages', () => {
@@ -63,4 +69,32 @@ describe('cluster: a master fails over during a stream of messages', () => {
     expect(texts.filter((t) => REDIS_ERRORS.test(t))).toEqual([]);
     expect(servers.flatMap((s) => s.output.filter((line) => /CROSSSLOT/.test(line)))).toEqual([]);
   }, 120_000);
+});
+
+describe('cluster: replica acknowledgement (REDIS_MIN_REPLICAS_ACK)', () => {
+  it('holds a turn until a replica has its writes: WAIT reaches the master over the connection that wrote', async () => {
+    const topology = loadConfig({ REDIS_CLUSTER_NODES: cluster!.nodes }).redis;
+    if (topology.kind !== 'cluster') throw new Error('expected a cluster topology');
+    const client = createRedisClient(topology);
+    await client.connect();
+    const replicas = [];
+    for (const node of cluster!.all) {
+      const probe = new Redis(node.url);
+      if (/role:slave/.test(await probe.info('replication'))) replicas.push(node);
+      await probe.quit();
+    }
+    try {
+      await client.set('{ack-probe}:before', '1');
+      await new ReplicaAck(client, 1, 2000).wait();
+      // Frozen replicas cannot acknowledge: the write is not safe yet, so the turn must not be answered.
+      for (const r of replicas) r.child.kill('SIGSTOP');
+      await client.set('{ack-probe}:during', '1');
+      await expect(new ReplicaAck(client, 1, 300).wait()).rejects.toThrow(/0 of 1 replicas acknowledged/);
+      for (const r of replicas) r.child.kill('SIGCONT');
+      await new ReplicaAck(client, 1, 5000).wait();
+    } finally {
+      for (const r of replicas) r.child.kill('SIGCONT');
+      await client.quit();
+    }
+  }, 60_000);
 });
