@@ -42,9 +42,14 @@ export const securityAdviceFlow: FlowDefinition = {
   dialogId: DialogId.SecurityAdvice,
   intents: [Intent.SecurityAdvice],
   help: 'help.securityAdvice',
+  // Offered after a general security answer (FAQ entries with `offers: security_advice`).
+  offer: 'security.offer',
   create: (services) =>
     new WaterfallDialog<FlowStart>(DialogId.SecurityAdvice, [
       async (step) => {
+        // Said first: the general answer this flow was offered after (faq.answerThenOffer).
+        const preface = step.options?.preface ?? [];
+        if (preface.length > 0) services.replies.say(step.context, ...preface);
         // The message that started the flow may already name the topic ("钓鱼短信怎么防").
         const text = getTurnInput(step.context)?.text;
         const named = text ? mentionedChoice(text, keyChoices(...TOPICS), services.localizer) : undefined;

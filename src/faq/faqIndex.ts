@@ -16,6 +16,7 @@ import { DEFAULT_FAQ_SETTINGS, type FaqSettings } from './faqSettings';
 import { SynonymRewriter, type SynonymGroup } from './faqSynonyms';
 import { analyzeFaqText, type FaqText } from './faqTerms';
 import { PostingIndex } from './postingIndex';
+import { questionFocus } from './questionFocus';
 import { SpellFixer } from './spellFixer';
 
 export interface FaqHit {
@@ -48,6 +49,8 @@ export interface FaqIndexOptions {
   synonyms?: readonly SynonymGroup[];
   /** Words of topics not served here (company registration, loans, weather). */
   outOfScope?: { zh: readonly string[]; en: readonly string[] };
+  /** Words after which a long message asks its question (see questionFocus.ts). */
+  questionLeads?: { zh: readonly string[]; en: readonly string[] };
   settings?: Partial<FaqSettings>;
 }
 
@@ -62,6 +65,8 @@ const LANGUAGES = ['zh', 'en'] as const;
 const NO_SIGNALS: FaqSignals = { score: 0, coverage: 0, margin: 0, gap: 0, phrase: 0, shortfall: 1 };
 /** Below this coverage the question is mostly about something the entry does not mention (see shortfall). */
 const COVERAGE_EXPECTED = 0.5;
+
+const OUTCOME_RANK: Readonly<Record<FaqOutcome, number>> = { none: 0, choose: 1, answer: 2 };
 
 export class FaqIndex {
   readonly settings: FaqSettings;
@@ -80,6 +85,7 @@ export class FaqIndex {
   private readonly fieldScores: Float64Array;
   private readonly phraseScores: Float64Array;
   private last?: { query: string; result: FaqSearch };
+  private readonly questionLeads: readonly string[];
 
   constructor(
     readonly entries: readonly FaqEntry[],
@@ -87,6 +93,8 @@ export class FaqIndex {
   ) {
     this.settings = { ...DEFAULT_FAQ_SETTINGS, ...options.settings };
     this.rewriter = new SynonymRewriter(options.synonyms ?? []);
+    const leads = options.questionLeads ?? { zh: [], en: [] };
+    this.questionLeads = LANGUAGES.flatMap((lang) => leads[lang].map(normalizeText)).filter((l) => l !== '');
     this.spelling = new SpellFixer(this.englishVocabulary());
     const elsewhere = options.outOfScope ?? { zh: [], en: [] };
     const phrasings = [
@@ -132,9 +140,19 @@ export class FaqIndex {
    */
   search(query: string): FaqSearch {
     if (this.last?.query === query) return this.last.result;
-    const result = Object.freeze(this.searchAnew(query));
+    const result = Object.freeze(this.focusedSearch(query));
     this.last = { query, result };
     return result;
+  }
+
+  /** The whole message, or its question alone when that reading is surer (a long story first: questionFocus.ts). */
+  private focusedSearch(query: string): FaqSearch {
+    const whole = this.searchAnew(query);
+    const focus = questionFocus(query, this.questionLeads);
+    if (focus === undefined) return whole;
+    const part = this.searchAnew(focus);
+    const rank = (s: FaqSearch) => OUTCOME_RANK[s.outcome];
+    return rank(part) > rank(whole) || (rank(part) === rank(whole) && part.confidence > whole.confidence) ? part : whole;
   }
 
   private searchAnew(query: string): FaqSearch {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingualListSchema, bilingualSchema } from '../i18n/bilingualSchema';
+import { INTENTS } from '../nlu/intents';
 import { synonymGroupSchema } from './faqSynonyms';
 
 /** Held-out phrasings per language each entry must carry, so the hit-rate test has something to ask. */
@@ -13,6 +14,12 @@ export const faqEntrySchema = z.object({
   keywords: bilingualListSchema(),
   /** Phrasings that are NOT indexed: the hit-rate test asks them. */
   tests: bilingualListSchema(MIN_TESTS_PER_LANGUAGE),
+  /**
+   * The intent whose flow is offered with this answer: a general question ("怎么保护网银账户安全")
+   * gets the short answer and then the flow's choices to go deeper, as a person at the counter
+   * would. The flow must declare an `offer` reply.
+   */
+  offers: z.enum(INTENTS).optional(),
 });
 
 export const faqFileSchema = z
@@ -22,6 +29,8 @@ export const faqFileSchema = z
     synonyms: z.array(synonymGroupSchema).default([]),
     /** Words of topics not served here; indexed as a hidden entry that, when it matches best, means "no answer". */
     outOfScope: bilingualListSchema().default({ zh: [], en: [] }),
+    /** Words after which a long message asks its question ("想问一下", "I want to know"): see questionFocus.ts. */
+    questionLeads: bilingualListSchema().default({ zh: [], en: [] }),
     /** Questions the FAQ must NOT answer (other topics, other businesses); never indexed, asked by the tests. */
     outOfScopeTests: bilingualListSchema().default({ zh: [], en: [] }),
   })

@@ -24,6 +24,8 @@ const CHINESE_STOP_BIGRAMS: ReadonlySet<string> = new Set([
 const CHINESE_STOP_CHARS: ReadonlySet<string> = new Set([
   ...'的了吗我你您是在有么怎吧呢啊要能会想个一这那就都也还和与及或被把给让到去来说用什为多少几',
   ...'不可以他她它们很太些得着里呀哦嗯喔哈啦嘛咯好请问顺便啲',
+  // Cantonese particles and pronouns (喺 嘅 咗 are rewritten by the synonyms first): "得唔得㗎".
+  ...'㗎喎啩囉嘞喇啫吖咩嗰佢哋咁噉呢',
 ]);
 
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([

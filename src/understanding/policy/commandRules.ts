@@ -2,6 +2,7 @@ import { afterPrefix, isOneOf, mentionsAny } from '../../../dialogs/commandWords
 import { DialogId } from '../../../dialogs/dialogIds';
 import type { FaqOptions } from '../../../dialogs/faqDialog';
 import type { MainMenuOptions } from '../../../dialogs/mainMenuDialog';
+import type { RouterTurn } from '../../../dialogs/routerTurn';
 import { t } from '../../../dialogs/textRef';
 import { Intent } from '../../nlu/intents';
 import { forgetSlots } from '../conversationMemory';
@@ -49,11 +50,30 @@ export const cancelRule: PolicyRule = {
       // "取消银行卡" with nothing running is a question, not a command.
       if (!turn.activeFlow) return false;
     }
-    if (turn.activeFlow?.slots) forgetSlots(turn.input.memory, turn.activeFlow.slots);
-    turn.input.memory.topic = undefined;
-    turn.input.memory.shown = undefined;
-    await turn.dc.cancelAllDialogs();
-    turn.services.replies.say(turn.dc.context, t('common.cancelled'));
+    await endFlow(turn);
+    return true;
+  },
+};
+
+/** Ends what runs and forgets its slots, then says so (cancel, or a no nothing could take). */
+async function endFlow(turn: RouterTurn): Promise<void> {
+  if (turn.activeFlow?.slots) forgetSlots(turn.input.memory, turn.activeFlow.slots);
+  turn.input.memory.topic = undefined;
+  turn.input.memory.shown = undefined;
+  await turn.dc.cancelAllDialogs();
+  turn.services.replies.say(turn.dc.context, t('common.cancelled'));
+}
+
+/**
+ * A no that the pending question cannot take ("唔使喇，我自己搞掂" when asked which kind of
+ * certificate, "no thanks, I'll sort it out myself" when asked for a city): the customer declines
+ * to go on, so the flow ends as on "cancel". A yes/no question has already taken its no (answer.text).
+ */
+export const declineRule: PolicyRule = {
+  id: RuleId.Decline,
+  async decide(turn) {
+    if (turn.input.parse.act !== 'deny' || !turn.activeFlow) return false;
+    await endFlow(turn);
     return true;
   },
 };

@@ -74,14 +74,27 @@ export const faqAnswerRule: PolicyRule = {
   },
 };
 
+/**
+ * The flow a general answer leads into (the FAQ entry's `offers`: the security topics after the
+ * overview). Only when no other flow waits: mid-flow the answer is an aside and the pending
+ * question comes back (faq.answer).
+ */
+function flowOfferedBy(turn: RouterTurn, entry: FaqEntry): FlowDefinition | undefined {
+  const active = turn.activeFlow;
+  if (!entry.offers || (active && active.dialogId !== DialogId.MainMenu)) return undefined;
+  return turn.registry.forIntent(entry.offers);
+}
+
 export const faqAnswerThenOfferRule: PolicyRule = {
   id: RuleId.FaqAnswerThenOffer,
   async decide(turn) {
     if (turn.input.parse.act !== 'question') return false;
-    const flow = flowShownByProblem(turn);
-    if (!flow?.offer) return false;
+    const shown = flowShownByProblem(turn);
     const entry = confidentEntry(turn);
     if (!entry) return false;
+    // A flow the question shows a problem for comes first; else the one the answer itself leads into.
+    const flow = shown?.offer ? shown : flowOfferedBy(turn, entry);
+    if (!flow?.offer) return false;
     turn.faq('answered');
     await turn.startFlow(flow, { preface: [faqAnswer(entry), t(flow.offer)] } satisfies FlowStart);
     return true;
@@ -125,7 +138,8 @@ export const faqBestGuessRule: PolicyRule = {
     const best = bestGuess(turn);
     if (best.length === 0) return false;
     turn.faq('answered');
-    const flow = flowShownByProblem(turn);
+    const shown = flowShownByProblem(turn);
+    const flow = shown?.offer ? shown : flowOfferedBy(turn, best[0]);
     if (flow?.offer) {
       await turn.startFlow(flow, { preface: [...best.map(faqAnswer), t(flow.offer)] } satisfies FlowStart);
       return true;

@@ -1,7 +1,7 @@
 import { answerRule, choiceRule, continueRule } from './answerRules';
 import { badInputRule } from './badInputRule';
 import { clarifyRule } from './clarifyRule';
-import { cancelRule, faqCommandRule, helpRule, humanRule, languageRule } from './commandRules';
+import { cancelRule, declineRule, faqCommandRule, helpRule, humanRule, languageRule } from './commandRules';
 import { faqAnswerRule, faqAnswerThenOfferRule, faqBestGuessRule, faqFallbackRule } from './faqRules';
 import { followUpRule } from './followUpRule';
 import { notUnderstoodRule } from './notUnderstoodRule';
@@ -37,6 +37,7 @@ export const POLICY: readonly PolicyRule[] = [
   switchRule,
   startRule,
   continueRule,
+  declineRule,
   clarifyRule,
   faqFallbackRule,
   notUnderstoodRule,

@@ -21,6 +21,7 @@ export const RuleId = {
   Switch: 'topic.switch',
   Start: 'flow.start',
   Continue: 'flow.continue',
+  Decline: 'command.decline',
   Clarify: 'clarify',
   FaqFallback: 'faq.fallback',
   NotUnderstood: 'notUnderstood',
