@@ -26,6 +26,8 @@ const CHINESE_STOP_CHARS: ReadonlySet<string> = new Set([
   ...'不可以他她它们很太些得着里呀哦嗯喔哈啦嘛咯好请问顺便啲',
   // Cantonese particles and pronouns (喺 嘅 咗 are rewritten by the synonyms first): "得唔得㗎".
   ...'㗎喎啩囉嘞喇啫吖咩嗰佢哋咁噉呢',
+  // Question, time and filler words, a classifier: "哪", "已经", "什么时候", "一条短信", "到底", "做什么用".
+  ...'哪已经才但候样条底做',
 ]);
 
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
@@ -37,6 +39,10 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him', 'us', 'mine', 'ok', 'okay', 'let', 'really',
   'tell', 'know', 'say', 'said', 'thing', 'things', 'anything', 'something', 'someone', 'way', 'go', 'make',
   'hi', 'hello', 'thanks', 'thank', 'wait', 'btw', 'anyway', 'actually', 'quick', 'question', 'im', 'ive', 'dont', 'doesnt', 'cant', 'wont', 'isnt', 'whats', 'should',
+  // Words that carry no topic but, unknown to the FAQ, would count against its coverage (or be
+  // "repaired" into an FAQ word: point → print).
+  'must', 'same', 'both', 'every', 'put', 'wants', 'wanted', 'told', 'unless', 'vs', 'versus', 'oops',
+  'explain', 'involve', 'involved', 'mean', 'means', 'point', 'like', 'kind', 'sort', 'possible', 'exactly', 'maybe', 'else',
 ]);
 
 /** A text cut into what the index counts. */

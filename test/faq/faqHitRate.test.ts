@@ -14,9 +14,9 @@ const faq = faqIndexOf(file);
 const { figures, phrasings } = faqFigures(faq, file);
 
 /** Measured (README, "FAQ"): the floors leave a little room, the ceilings too. */
-const MIN_HIT_RATE = 0.87;
+const MIN_HIT_RATE = 0.89;
 const MIN_HIT_RATE_PER_LANGUAGE = 0.85;
-const MIN_ANSWER_RATE = 0.67;
+const MIN_ANSWER_RATE = 0.75;
 const MAX_WRONG_ANSWER_RATE = 0.05;
 const MAX_OUT_OF_SCOPE_ANSWER_RATE = 0.04;
 
