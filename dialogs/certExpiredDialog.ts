@@ -26,6 +26,12 @@ const ANSWERS: Record<Status, Record<Kind, ReplyKey>> = {
   expiring: { usbKey: 'cert.expiring.usbKey', fileCert: 'cert.expiring.file', mobile: 'cert.expiring.mobile' },
 };
 
+/**
+ * The same way back when an update failed before expiry, without "once expired it stops working":
+ * the certificate has not expired, and saying so would misstate the customer's own facts.
+ */
+const UPDATE_FAILED: Record<Kind, ReplyKey> = { usbKey: 'cert.updateFailed.usbKey', fileCert: 'cert.updateFailed.file', mobile: 'cert.updateFailed.mobile' };
+
 /** After expiry the way back may lead to a counter, so what to bring matters; before, it rarely does. */
 const EXTRAS: Record<Status, ReplyKey[]> = {
   expired: ['cert.bring', 'cert.validity'],
@@ -115,7 +121,7 @@ function answerFor(status: Status, kind: Kind, tried: string | undefined): { key
     return { key, refs: [t(key), t('cert.triedRedownload'), t('cert.bring')] };
   }
   if (tried === 'onlineUpdate' && status === 'expiring') {
-    const key = ANSWERS.expired[kind];
+    const key = UPDATE_FAILED[kind];
     return { key, refs: [t('cert.triedUpdate'), t(key), t('cert.bring')] };
   }
   const key = ANSWERS[status][kind];

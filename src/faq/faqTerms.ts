@@ -26,8 +26,8 @@ const CHINESE_STOP_CHARS: ReadonlySet<string> = new Set([
   ...'不可以他她它们很太些得着里呀哦嗯喔哈啦嘛咯好请问顺便啲',
   // Cantonese particles and pronouns (喺 嘅 咗 are rewritten by the synonyms first): "得唔得㗎".
   ...'㗎喎啩囉嘞喇啫吖咩嗰佢哋咁噉呢',
-  // Question, time and filler words, a classifier: "哪", "已经", "什么时候", "一条短信", "到底", "做什么用".
-  ...'哪已经才但候样条底做',
+  // Question, time and filler words, a classifier: "哪", "已经", "什么时候", "一条短信", "到底", "做什么用", "那个东西", "一下".
+  ...'哪已经才但候样条底做东西下',
 ]);
 
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
