@@ -43,6 +43,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   // "repaired" into an FAQ word: point → print).
   'must', 'same', 'both', 'every', 'put', 'wants', 'wanted', 'told', 'unless', 'vs', 'versus', 'oops',
   'explain', 'involve', 'involved', 'mean', 'means', 'point', 'like', 'kind', 'sort', 'possible', 'exactly', 'maybe', 'else',
+  'think', 'guess', 'somewhere', 'somehow', 'probably', 'seems', 'apparently',
 ]);
 
 /** A text cut into what the index counts. */

@@ -15,7 +15,7 @@ import { StoryWorld } from '../../src/conversations/storyWorld';
 import { realRecognizer } from '../dialogs/harness';
 
 /** Share of story turns whose every expectation holds. */
-const TURN_FLOOR = 0.98;
+const TURN_FLOOR = 0.99;
 /** Share of safety stories (phishing, fraud, non-alarms) that pass from start to end. */
 const SAFETY_FLOOR = 1;
 /** Issue 11 asks for at least this many stories of our own. */

@@ -117,6 +117,10 @@ describe('the parse', () => {
     ['someone knows my password', ['secretDisclosed']],
     ['the guy on the phone made me install anydesk and now I can see him moving the mouse', ['accountTakenOver']],
     ['有個自稱網購客服的人打來說要解除分期，我已經轉了兩萬塊', ['moneyMoved']],
+    ['有人打來說我網購重複扣款，要我去ATM解除分期付款', ['phishingContact']],
+    ['陌生号码打电话来，叫我去手机银行操作一下退款', ['phishingContact']],
+    ['a stranger called and told me to go to an atm to cancel a payment', ['phishingContact']],
+    ['我卡里的钱没了，被转走了两万', ['moneyMoved']],
   ])('hears the safety signals in %j', (text, signals) => {
     expect(parse(text).safety).toEqual(expect.arrayContaining(signals));
   });
@@ -139,6 +143,10 @@ describe('the parse', () => {
     '密码不要被别人知道',
     '怎么防止密码被别人知道',
     'can I get my money back if I was scammed',
+    '证书过期了 我卡里的钱会不会没了啊',
+    '如果有人打电话问我要验证码我应该怎么办',
+    '如果有人打电话叫我去ATM操作怎么办',
+    'if my certificate expires will my money be gone?',
   ])(
     'raises no alarm for %j',
     (text) => {
