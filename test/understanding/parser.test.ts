@@ -41,6 +41,16 @@ describe('the parse', () => {
     expect(slot(p, 'certKind')).toBe(kind);
   });
 
+  it.each([
+    ['網路銀行密碼忘記了', 'forgotten'],
+    ['U盾的password忘了怎么办', 'forgotten'],
+    ['I forgot my online banking password', 'forgotten'],
+    ['令牌上的动态密码输进去一直提示错误', 'codeRejected'],
+    ['my token shows the wrong code', 'codeRejected'],
+  ])('reads the symptom in %j', (text, value) => {
+    expect(parse(text).slots).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'symptom', value })]));
+  });
+
   it('reads a correction: the negated value is marked, the other one wins', () => {
     const p = parse('不是U盾，是文件证书');
     expect(p.slots.some((s) => s.name === 'certKind' && s.value === 'usbKey' && s.negated === true)).toBe(true);
@@ -68,6 +78,10 @@ describe('the parse', () => {
     ['no thanks', 'deny'],
     ["no, I'll call the hotline myself", 'deny'],
     ['不用了，我自己打电话', 'deny'],
+    ['唔使喇，我自己搞掂', 'deny'],
+    ['客服電話幾號', 'question'],
+    ['证书更新要去柜台吗还是网上就行', 'question'],
+    ['i just got a new iphone, how do i move my banking app over', 'question'],
     ['I got a new phone, do I need a new certificate for the app?', 'question'],
     ['换了新电脑，证书要怎么弄过去', 'question'],
     ['I need to find a branch', 'problem'],

@@ -110,12 +110,12 @@ export const faqAnswerThenOfferRule: PolicyRule = {
  */
 const BEST_GUESS_MIN = 0.3;
 
-/** The FAQ's best guesses for a clear question it is unsure about, when worth showing (see faqBestGuessRule). */
+/** The FAQ's best guesses for a clear question (or a stated symptom) it is unsure about, when worth showing (see faqBestGuessRule). */
 function bestGuess(turn: RouterTurn): FaqEntry[] {
   // The classifier calling it none of our topics ("how do I file my taxes") leaves the unsure
   // match to faq.fallback, which only offers choices.
-  const { act, recognition } = turn.input.parse;
-  if (act !== 'question' || recognition.intent === Intent.None || outOfScope(turn) || flowAnswers(turn)) return [];
+  const { recognition } = turn.input.parse;
+  if (!asksTheFaq(turn) || recognition.intent === Intent.None || outOfScope(turn) || flowAnswers(turn)) return [];
   const search = turn.services.faq.search(turn.input.lookup);
   return search.outcome === 'choose' && search.confidence >= BEST_GUESS_MIN ? bestGuesses(search) : [];
 }
@@ -126,8 +126,8 @@ export function faqHasBestGuess(turn: RouterTurn): boolean {
 }
 
 /**
- * A clear question ("憑證更新要付費嗎", "do I need a new certificate for the app?") the FAQ is not
- * sure about is still a question: its best entry, with the other close ones to pick from, instead
+ * A clear question ("憑證更新要付費嗎", "do I need a new certificate for the app?"), or a symptom
+ * the FAQ covers ("my token shows the wrong code"), the FAQ is not sure about is still a question: its best entry, with the other close ones to pick from, instead
  * of a flow's first question. When it also shows a problem a flow solves, the flow is offered in
  * the same reply. After the flow rules' own answers (slots, a pending question's answer), before a
  * topic switch or a new flow.
