@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: drives /api/messages on loopback with a bounded number of requests at a few
  * concurrency levels, with a local connector stand-in answering the replies, and prints
- * messages/s, p50/p99 latency and peak RSS — for our bot (Redis state, NLU, dialogs) and for a
+ * messages/s, p50/p99 latency, the bot process's CPU per message and peak RSS — for our bot (Redis state, NLU, dialogs) and for a
  * bare botbuilder echo bot (MemoryStorage, same restify, same load) as the ceiling.
  * Options: --total N (requests per level and round, default 2000), --levels 1,8,32, --rounds 3,
  * --conversations N (default 256), --redis URL, --node-flags "..." (extra Node flags for both
@@ -81,6 +81,14 @@ async function startProcess(args: string[], env: Record<string, string>, ready: 
   return child;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at state; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -92,6 +100,11 @@ interface Target {
   url: string;
   pid: number;
   send: (i: number) => Promise<boolean>;
+}
+
+/** One load run and the CPU the bot process spent on it, per message: steadier than msg/s on a shared machine. */
+interface Measured extends LoadResult {
+  cpuUsPerMessage: number;
 }
 
 function target(label: string, port: number, pid: number, connectorUrl: string): Target {
@@ -111,16 +124,20 @@ function median(values: number[]): number {
  * Ours and the echo bot take turns at each level, ROUNDS times, and we keep medians: on a shared
  * 2-core machine a burst of other work would otherwise land on one side of the ratio only.
  */
-async function compare(targets: Target[]): Promise<Map<string, LoadResult[][]>> {
-  const results = new Map<string, LoadResult[][]>(targets.map((t) => [t.label, LEVELS.map(() => [])]));
+async function compare(targets: Target[]): Promise<Map<string, Measured[][]>> {
+  const results = new Map<string, Measured[][]>(targets.map((t) => [t.label, LEVELS.map(() => [])]));
   // Warm-up at the highest level: JIT, connection pools and caches, so round 1 measures like the rest.
   for (const t of targets) await runLoad(Math.max(...LEVELS), Math.min(1000, TOTAL), t.send);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [li, c] of LEVELS.entries()) {
       for (const t of targets) {
-        const r = await runLoad(c, TOTAL, t.send);
+        const cpuBefore = cpuSeconds(t.pid);
+        const load = await runLoad(c, TOTAL, t.send);
+        const r = { ...load, cpuUsPerMessage: ((cpuSeconds(t.pid) - cpuBefore) / TOTAL) * 1e6 };
         results.get(t.label)?.[li].push(r);
-        process.stderr.write(`round ${round + 1} ${t.label} c=${c}: ${r.perSecond.toFixed(0)} msg/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms errors ${r.errors}\n`);
+        process.stderr.write(
+          `round ${round + 1} ${t.label} c=${c}: ${r.perSecond.toFixed(0)} msg/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms cpu ${r.cpuUsPerMessage.toFixed(0)} µs/msg errors ${r.errors}\n`,
+        );
       }
     }
   }
@@ -142,13 +159,15 @@ async function main(): Promise<void> {
   const trim = setInterval(() => (connector.received.length = 0), 1000);
   try {
     const results = await compare([target('ours', ourPort, ours.pid ?? 0, connector.url), target('echo', echoPort, echo.pid ?? 0, connector.url)]);
-    const of = (label: string, li: number, pick: (r: LoadResult) => number) => median((results.get(label)?.[li] ?? []).map(pick));
+    const of = (label: string, li: number, pick: (r: Measured) => number) => median((results.get(label)?.[li] ?? []).map(pick));
     const rows = LEVELS.map((c, li) => ({
       concurrency: c,
       ours_msg_s: Math.round(of('ours', li, (r) => r.perSecond)),
       ours_p50_ms: +of('ours', li, (r) => r.p50).toFixed(1),
       ours_p99_ms: +of('ours', li, (r) => r.p99).toFixed(1),
+      ours_cpu_us: Math.round(of('ours', li, (r) => r.cpuUsPerMessage)),
       echo_msg_s: Math.round(of('echo', li, (r) => r.perSecond)),
+      echo_cpu_us: Math.round(of('echo', li, (r) => r.cpuUsPerMessage)),
       echo_p99_ms: +of('echo', li, (r) => r.p99).toFixed(1),
       // Ratio of each round's neighbouring runs, then the median: drift between rounds cancels out.
       ratio: +median(

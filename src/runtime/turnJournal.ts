@@ -24,6 +24,13 @@ const journalSchema = z.array(entrySchema);
 export type JournalEntry = z.output<typeof entrySchema>;
 
 /**
+ * Validated journals by the stored array they came from: `find` and `record` of one turn see the
+ * same array and validate it once. A turn's record replaces the array, so a changed journal is
+ * never answered from here.
+ */
+const validated = new WeakMap<object, JournalEntry[]>();
+
+/**
  * Which channel messages this conversation has already answered, with the replies of the latest
  * ones. It lives inside the conversation state, so it is read with the state (in the lock's
  * batch) and written in the same atomic compare-and-set as the state: a turn is either saved
@@ -62,8 +69,14 @@ export class TurnJournal {
   }
 
   private entries(ctx: TurnContext): JournalEntry[] {
-    const parsed = journalSchema.safeParse(this.conversationState.get(ctx)?.[JOURNAL_PROPERTY]);
-    return parsed.success ? parsed.data : [];
+    const stored = this.conversationState.get(ctx)?.[JOURNAL_PROPERTY];
+    if (!Array.isArray(stored)) return [];
+    const known = validated.get(stored);
+    if (known) return known;
+    const parsed = journalSchema.safeParse(stored);
+    const entries = parsed.success ? parsed.data : [];
+    validated.set(stored, entries);
+    return entries;
   }
 }
 

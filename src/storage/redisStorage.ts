@@ -3,6 +3,7 @@ import type { RedisClient } from '../redis/redisClient';
 import { BotError, ErrorCode } from '../errors';
 import { conversationTag } from '../redis/keyTags';
 import { LuaScript } from '../redis/luaScript';
+import { noteReadJson, takeWriteJson } from './storedJson';
 
 /** botbuilder's ConversationState key: `${channelId}/conversations/${conversationId}/`. */
 const CONVERSATION_KEY = /^([^/]+)\/conversations\/(.+)\/$/;
@@ -107,8 +108,16 @@ export class RedisStorage implements Storage {
       const eTag: unknown = replies[i * 2];
       const json: unknown = replies[i * 2 + 1];
       if (typeof json !== 'string') return;
+      // Parsed and given its eTag in place (a spread would copy every field once more); the text is
+      // noted for SnapshotBotState, which would otherwise serialize the item again to compare.
       const item = JSON.parse(json) as StoredItem;
-      items[key] = { ...item, eTag: typeof eTag === 'string' ? eTag : undefined };
+      if (item === null || typeof item !== 'object' || Array.isArray(item) || 'eTag' in item) {
+        items[key] = { ...item, eTag: typeof eTag === 'string' ? eTag : undefined };
+        return;
+      }
+      item.eTag = typeof eTag === 'string' ? eTag : undefined;
+      noteReadJson(item, json);
+      items[key] = item;
     });
     return items;
   }
@@ -117,15 +126,20 @@ export class RedisStorage implements Storage {
     if (!changes || typeof changes !== 'object') {
       throw new BotError(ErrorCode.BadRequest, 'RedisStorage.write(): changes must be an object');
     }
-    for (const [key, change] of Object.entries(changes)) {
-      const { eTag: expected, ...value } = (change ?? {}) as StoredItem;
+    // Every item's text is taken now, before the first await: what is written is the items as
+    // they were when write() was called.
+    const writes = Object.entries(changes).map(([key, change]) => {
+      const item = (change ?? {}) as StoredItem;
+      const noted = takeWriteJson(item);
+      const expected = item.eTag;
+      if (noted !== undefined) return { key, json: noted, expected };
+      const { eTag: _eTag, ...value } = item;
+      return { key, json: JSON.stringify(value), expected };
+    });
+    for (const { key, json, expected } of writes) {
       let written: unknown;
       try {
-        written = await WRITE_SCRIPT.run(
-          this.redis,
-          [this.redisKey(key)],
-          [JSON.stringify(value), typeof expected === 'string' ? expected : '', this.nextETag(), this.options.ttlSeconds],
-        );
+        written = await WRITE_SCRIPT.run(this.redis, [this.redisKey(key)], [json, typeof expected === 'string' ? expected : '', this.nextETag(), this.options.ttlSeconds]);
       } catch (err) {
         throw toStoreError('write', err);
       }

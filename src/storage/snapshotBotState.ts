@@ -1,4 +1,5 @@
 import { BotState, ConversationState, UserState, type Storage, type StorageKeyFactory, type TurnContext } from 'botbuilder';
+import { noteWriteJson, takeReadJson, takeWriteJson } from './storedJson';
 
 type StateObject = Record<string, unknown> & { eTag?: string };
 
@@ -59,7 +60,8 @@ export class SnapshotBotState extends BotState {
     // Storage treats a missing eTag as "overwrite", which would let a turn that lost its lock
     // overwrite the first turn another process saved meanwhile. No stored eTag equals this one.
     if (!this.options.lastWriterWins && state.eTag === undefined) state.eTag = ABSENT_ETAG;
-    context.turnState.set(this.cacheKey, { state, snapshot: serialize(state) } satisfies Cached);
+    // The text the store read is the state's serialization already (see storedJson.ts).
+    context.turnState.set(this.cacheKey, { state, snapshot: takeReadJson(state) ?? serialize(state) } satisfies Cached);
     return state;
   }
 
@@ -94,7 +96,11 @@ export class SnapshotBotState extends BotState {
     if (!force && current === cached.snapshot) return;
     const key = await this.storageKey(context);
     if (this.options.lastWriterWins) cached.state.eTag = '*';
-    await this.storage.write({ [key]: cached.state });
+    // The store may write the text just made instead of serializing the state again.
+    noteWriteJson(cached.state, current);
+    const writing = this.storage.write({ [key]: cached.state });
+    takeWriteJson(cached.state); // not taken by a store that serializes for itself
+    await writing;
     // Any later save in this turn follows our own write, which carries a new eTag we do not know.
     cached.state.eTag = '*';
     cached.snapshot = current;
