@@ -2,6 +2,7 @@ import type { RedisClient } from '../redis/redisClient';
 import type { HandoverStats } from '../handover/handoverStats';
 import type { Logger } from '../logger';
 import { maskPii } from '../pii/maskPii';
+import { LuaScript } from '../redis/luaScript';
 import { conversationKey, type TurnObserver } from '../runtime/botRuntime';
 import { couldNotPlace } from './couldNotPlace';
 import type { MisunderstoodInbox } from './misunderstoodInbox';
@@ -11,6 +12,22 @@ import { statsDay } from './statsDay';
 export const STATS_RETENTION_DAYS = 90;
 /** Waits kept per day and channel for the median and 90th percentile. */
 const MAX_WAITS = 5000;
+
+/**
+ * One turn counted, atomically as a MULTI would: the day's channel, the conversation, the turn and
+ * (when given) the fallback, each key's retention restarted. One command instead of a MULTI of
+ * eight: every message turn runs it, and ioredis' MULTI cost the bot about 2 % of a turn's CPU.
+ * KEYS: channels set, conversations set, counters hash. ARGV: channel, conversation, ttl s,
+ * turns field, fallbacks field or ''.
+ */
+const COUNT_TURN = new LuaScript(`
+redis.call('SADD', KEYS[1], ARGV[1])
+redis.call('SADD', KEYS[2], ARGV[2])
+redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
+if ARGV[5] ~= '' then redis.call('HINCRBY', KEYS[3], ARGV[5], 1) end
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
+return 1
+`);
 
 /**
  * Collects the supervisor's figures as they happen, in Redis, per bank day and channel: every
@@ -48,14 +65,11 @@ export class StatsRecorder implements HandoverStats {
     const now = Date.now();
     const k = this.keys(statsDay(now, this.timeZone));
     const unplaced = couldNotPlace(info);
-    const multi = this.redis
-      .multi()
-      .sadd(k.channels, channel)
-      .sadd(k.conversations(channel), conversationKey(ctx))
-      .hincrby(k.counters, `${channel}:turns`, 1);
-    if (unplaced) multi.hincrby(k.counters, `${channel}:fallbacks`, 1);
-    for (const key of [k.channels, k.conversations(channel), k.counters]) multi.expire(key, this.ttl);
-    multi.exec().catch((err: unknown) => this.logger.warn({ err }, 'dashboard: turn not counted'));
+    COUNT_TURN.run(
+      this.redis,
+      [k.channels, k.conversations(channel), k.counters],
+      [channel, conversationKey(ctx), this.ttl, `${channel}:turns`, unplaced ? `${channel}:fallbacks` : ''],
+    ).catch((err: unknown) => this.logger.warn({ err }, 'dashboard: turn not counted'));
     const text = ctx.activity.text?.trim();
     if (unplaced && text) {
       const entry = { text: maskPii(text).slice(0, 300), channel, script: info.script ?? '', intent: info.intent ?? '', score: info.score ?? 0, at: now };

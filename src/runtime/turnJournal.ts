@@ -73,11 +73,33 @@ export class TurnJournal {
     if (!Array.isArray(stored)) return [];
     const known = validated.get(stored);
     if (known) return known;
-    const parsed = journalSchema.safeParse(stored);
-    const entries = parsed.success ? parsed.data : [];
+    let entries: JournalEntry[];
+    if (stored.every(isPlainEntry)) entries = stored;
+    else {
+      const parsed = journalSchema.safeParse(stored);
+      entries = parsed.success ? parsed.data : [];
+    }
     validated.set(stored, entries);
     return entries;
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The journal as this class writes it, checked without zod: zod copies every entry and reply (it
+ * was most of the journal's cost, a 5 KB state read every turn). Anything else, including extra
+ * fields, goes through `journalSchema`, which keeps the valid parts or refuses the journal.
+ */
+function isPlainEntry(entry: unknown): entry is JournalEntry {
+  if (!isPlainObject(entry) || typeof entry.id !== 'string') return false;
+  for (const key in entry) if (key !== 'id' && key !== 'replies') return false;
+  const replies = entry.replies;
+  return replies === undefined || (Array.isArray(replies) && replies.every(isPlainObject));
 }
 
 /**
