@@ -109,8 +109,16 @@ function isPlainEntry(entry: unknown): entry is JournalEntry {
 export function turnIdOf(activity: Partial<Activity>): string | undefined {
   const id = activity.id;
   if (typeof id !== 'string' || id === '') return undefined;
-  return createHash('sha256').update(`${activity.type ?? ''}|${id}`).digest('base64url').slice(0, 22);
+  const source = `${activity.type ?? ''}|${id}`;
+  const known = turnIds.get(activity);
+  if (known?.source === source) return known.id;
+  const turnId = createHash('sha256').update(source).digest('base64url').slice(0, 22);
+  turnIds.set(activity, { source, id: turnId });
+  return turnId;
 }
+
+/** A turn asks for its id four times (runtime, journal, transcript): hashed once per activity. */
+const turnIds = new WeakMap<object, { source: string; id: string }>();
 
 /** A reply as kept for re-delivery: what the customer saw, with personal data masked. */
 function storedReply(activity: Partial<Activity>): Record<string, unknown> {
