@@ -40,12 +40,13 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 const NODE_FLAGS = [...arg('node-flags', '').split(/\s+/).filter(Boolean), '--import', 'tsx'];
 
 /**
- * Our bot runs with the heap cap `npm start` gives it (package.json), before --node-flags, which
- * can override it (V8 takes the last value); the echo bot runs with Node's defaults.
+ * Our bot runs with the heap flags `npm start` gives it (package.json: the cap and the heap growing
+ * factor), before --node-flags, which can override them (V8 takes the last value); the echo bot
+ * runs with Node's defaults.
  */
 const START_FLAGS = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
   .split(/\s+/)
-  .filter((word) => word.startsWith('--max-old-space-size='));
+  .filter((word) => /^--(max-old-space-size|heap-growing-percent)=/.test(word));
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
