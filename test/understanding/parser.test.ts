@@ -80,6 +80,8 @@ describe('the parse', () => {
     ['不用了，我自己打电话', 'deny'],
     ['唔使喇，我自己搞掂', 'deny'],
     ['客服電話幾號', 'question'],
+    ['不好意思按錯了，我想問憑證的有效期', 'question'],
+    ["I'd like to know how long the certificate is valid", 'question'],
     ['证书更新要去柜台吗还是网上就行', 'question'],
     ['i just got a new iphone, how do i move my banking app over', 'question'],
     ['I got a new phone, do I need a new certificate for the app?', 'question'],
