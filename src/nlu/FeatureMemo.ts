@@ -3,7 +3,7 @@ import type { FeatureOptions } from './featureOptions';
 import { normalize, type Normalized } from './normalize';
 
 /**
- * Normalized texts and their features, kept for one training run: fallback tuning trains five
+ * Normalized texts and their features, kept for one training run: fallback tuning trains three
  * cross-validation models and then the final one on the same texts, and normalizing and
  * extracting features six times over was a third of the start-up training time. Features are a
  * pure function of the normalized text, the pinyin reading (which depends on each fold's English

@@ -41,14 +41,32 @@ export class Vectorizer {
 
   /** Keeps features seen in at least `minDf` training texts (rarer ones are mostly noise). */
   static fit(documents: readonly (readonly string[])[], minDf = 1, familyWeights: FamilyWeights = {}): Vectorizer {
-    const df = new Map<string, number>();
-    for (const doc of documents) {
-      for (const term of new Set(doc)) df.set(term, (df.get(term) ?? 0) + 1);
-    }
-    const vocabulary = [...df.entries()].filter(([, n]) => n >= minDf).map(([term]) => term).sort();
+    // Document frequencies in one pass, a term counted once per document by remembering the last
+    // document it was seen in (no Set per document: fit runs six times per start-up training).
+    const ids = new Map<string, number>();
+    const df: number[] = [];
+    const lastSeen: number[] = [];
+    documents.forEach((doc, d) => {
+      for (const term of doc) {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = df.length;
+          ids.set(term, id);
+          df.push(0);
+          lastSeen.push(-1);
+        }
+        if (lastSeen[id] !== d) {
+          lastSeen[id] = d;
+          df[id]++;
+        }
+      }
+    });
+    const vocabulary: string[] = [];
+    for (const [term, id] of ids) if (df[id] >= minDf) vocabulary.push(term);
+    vocabulary.sort();
     const idf = new Float32Array(vocabulary.length);
     vocabulary.forEach((term, i) => {
-      idf[i] = 1 + Math.log(documents.length / (1 + (df.get(term) ?? 0)));
+      idf[i] = 1 + Math.log(documents.length / (1 + (df[ids.get(term) ?? 0] ?? 0)));
     });
     return new Vectorizer(vocabulary, idf, familyWeights);
   }

@@ -1,4 +1,5 @@
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './featureOptions';
+import type { NaiveBayesBlend } from './blendNaiveBayes';
 import type { FamilyWeights } from './Vectorizer';
 import { DEFAULT_SOFTMAX_OPTIONS, type SoftmaxTrainingOptions } from './SoftmaxClassifier';
 
@@ -9,6 +10,8 @@ export interface PipelineOptions {
   /** Per-family weights (see Vectorizer); empty: one L2 norm over all features. */
   familyWeights: FamilyWeights;
   softmax: SoftmaxTrainingOptions;
+  /** A naive Bayes folded into the softmax's weights (blendNaiveBayes.ts); weight 0 turns it off. */
+  naiveBayes: NaiveBayesBlend;
 }
 
 export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
@@ -22,4 +25,5 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
   // for a person); at 0.5 MASSIVE dev is the same within 0.1 point.
   familyWeights: { w: 1, c: 0.5, h: 1, s: 0.5, p: 0.5 },
   softmax: DEFAULT_SOFTMAX_OPTIONS,
+  naiveBayes: { weight: 0.15, smoothing: 0.01 },
 };

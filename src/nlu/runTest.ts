@@ -86,7 +86,7 @@ export function runTest(args: TestArgs, out: NodeJS.WritableStream, err: NodeJS.
     reliability: calibration.bins,
     unsure: unsureReport,
     perGroup: accuracyBy(e.classified.map((c) => groupsOf(groupable(c))), correct),
-    ...(args.cv ? { cv: crossValidate(data.train, args.cv) } : {}),
+    ...(args.cv ? { cv: crossValidate(data.train, args.cv, err) } : {}),
   };
   if (args.html) {
     writeFileSync(
@@ -113,7 +113,8 @@ export function runTest(args: TestArgs, out: NodeJS.WritableStream, err: NodeJS.
   out.write(`${JSON.stringify(summary)}\n`);
 }
 
-function crossValidate(train: readonly Example[], folds: number): { folds: number; accuracy: number; macroF1: number } {
+/** K-fold cross-validation over the utterances; each miss is listed on `err` (what to fix in the data). */
+function crossValidate(train: readonly Example[], folds: number, err: NodeJS.WritableStream): { folds: number; accuracy: number; macroF1: number } {
   const order = shuffleInPlace(train.map((_, i) => i), seededRandom(2024));
   const predicted: string[] = new Array<string>(train.length);
   for (let fold = 0; fold < folds; fold++) {
@@ -121,6 +122,9 @@ function crossValidate(train: readonly Example[], folds: number): { folds: numbe
     const model = trainWithFallback(train.filter((_, i) => !held.has(i)).map(toLabelled), NONE_LABEL, DEFAULT_PIPELINE_OPTIONS);
     for (const i of held) predicted[i] = classifyMessage(model.classifier, model.fallback, NONE_LABEL, train[i].text).chosen.label;
   }
+  train.forEach((t, i) => {
+    if (predicted[i] !== t.intent) err.write(`  cv miss [${t.language}] ${t.intent} -> ${predicted[i]}: ${t.text}\n`);
+  });
   const m = computeMetrics(train.map((t) => t.intent), predicted);
   return { folds, accuracy: r4(m.accuracy), macroF1: r4(m.macroF1) };
 }

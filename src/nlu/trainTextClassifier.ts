@@ -1,3 +1,4 @@
+import { blendNaiveBayes } from './blendNaiveBayes';
 import { FeatureMemo } from './FeatureMemo';
 import type { Normalized } from './normalize';
 import { PinyinReader } from './PinyinReader';
@@ -29,6 +30,7 @@ export function trainTextClassifier(
   const targets = examples.map((e) => labelIndex.get(e.label) ?? 0);
   const unweighted = noneLabel === undefined ? -1 : (labelIndex.get(noneLabel) ?? -1);
   const model = SoftmaxClassifier.train(vectors, targets, labels.length, vectorizer.size, options.softmax, unweighted);
+  blendNaiveBayes(model, vectors, targets, options.naiveBayes);
   return new TextClassifier(labels, options.features, vectorizer, model, englishWords);
 }
 

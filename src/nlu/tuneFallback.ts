@@ -37,8 +37,20 @@ export function tuneFallback(
   if (!examples.some((e) => e.label === noneLabel)) return { policy: NO_FALLBACK, temperature, accuracy: Number.NaN, accuracyWithout: Number.NaN };
   // Thresholds are tuned on calibrated scores, the scores the recognizer will report.
   const predictions = raw.map((r) => rescale(r, temperature));
-  const accuracyOf = (policy: FallbackPolicy) =>
-    predictions.filter((p, i) => decide(p, policy, noneLabel).label === examples[i].label).length / examples.length;
+  // What each policy needs of a prediction, taken once: the grid below tries 777 policies.
+  const top = Float64Array.from(predictions, (p) => p[0]?.score ?? 0);
+  const second = Float64Array.from(predictions, (p) => p[1]?.score ?? 0);
+  const topRight = predictions.map((p, i) => decide(p, NO_FALLBACK, noneLabel).label === examples[i].label);
+  const fallbackRight = predictions.map((p, i) => decide(p, { threshold: 2, margin: 0 }, noneLabel).label === examples[i].label);
+  const accuracyOf = ({ threshold, margin }: FallbackPolicy) => {
+    let right = 0;
+    for (let i = 0; i < top.length; i++) {
+      // shouldFallBack() on the precomputed scores; an empty ranking always falls back.
+      const falls = predictions[i].length === 0 || top[i] < threshold || top[i] - second[i] < margin;
+      if (falls ? fallbackRight[i] : topRight[i]) right++;
+    }
+    return right / examples.length;
+  };
   let best = { policy: NO_FALLBACK, accuracy: accuracyOf(NO_FALLBACK) };
   const accuracyWithout = best.accuracy;
   for (let threshold = 0; threshold <= 0.9; threshold += 0.025) {

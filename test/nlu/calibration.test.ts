@@ -22,6 +22,23 @@ describe('calibration', () => {
     expect(rescale(rankings[0], t)[0].score).toBeLessThan(0.8);
   });
 
+  it('picks the temperature with the least negative log-likelihood, an empty ranking (empty message) costing the same at every one', () => {
+    const rankings = [
+      ...Array.from({ length: 9 }, () => [
+        { label: 'a', score: 0.7 },
+        { label: 'b', score: 0.2 },
+        { label: 'c', score: 0.1 },
+      ]),
+      [],
+    ];
+    const truth = ['a', 'a', 'a', 'a', 'a', 'a', 'a', 'b', 'c', 'a'];
+    const nll = (t: number) =>
+      rankings.reduce((sum, ranked, i) => sum - Math.log(Math.max(rescale(ranked, t).find((r) => r.label === truth[i])?.score ?? 0, 1e-12)), 0);
+    const grid = Array.from({ length: 41 }, (_, i) => 1 + i * 0.1);
+    const bruteForce = grid.reduce((best, t) => (nll(t) < nll(best) - 1e-9 ? t : best), 1);
+    expect(fitTemperature(rankings, truth)).toBeCloseTo(bruteForce, 5);
+  });
+
   it('keeps the order of candidates when rescaling', () => {
     const ranked = [
       { label: 'x', score: 0.7 },
