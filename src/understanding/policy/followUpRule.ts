@@ -1,6 +1,5 @@
 import type { Branch } from '../../branches/branchSchema';
 import { SERVICE_REPLY } from '../../../dialogs/branchResults';
-import type { FlowStart } from '../../../dialogs/flowTypes';
 import type { RouterTurn } from '../../../dialogs/routerTurn';
 import { Intent } from '../../nlu/intents';
 import { isReplyKey, type ReplyKey } from '../../i18n/catalogueSchema';
@@ -116,20 +115,16 @@ function answerSteps(turn: RouterTurn, key: string, next: string | undefined): b
 
 /**
  * With no branches listed yet, an appointment or a holiday question has a general answer (no
- * branch differs); the branch search follows so the customer can look up a particular one.
+ * branch differs). It is a question, not a wish to visit: the answer stands alone (a pending
+ * question comes back), without asking for a city the customer did not offer.
  */
 async function generalBranchAnswer(turn: RouterTurn): Promise<boolean> {
   const info = slot(turn, 'branchInfo');
   const day = slot(turn, 'day');
   const general = info === 'appointment' ? t('branch.appointment') : day === 'holiday' ? t('branch.holidayGeneral') : undefined;
-  const flow = turn.registry.forIntent(Intent.BranchVisit);
-  if (!general || !flow || turn.input.parse.recognition.intent !== Intent.BranchVisit) return false;
-  if (turn.activeFlow === flow) {
-    turn.services.replies.say(turn.dc.context, general);
-    return turn.reprompt() || true;
-  }
-  await turn.startFlow(flow, { preface: [general] } satisfies FlowStart);
-  return true;
+  if (!general || turn.input.parse.recognition.intent !== Intent.BranchVisit) return false;
+  turn.services.replies.say(turn.dc.context, general);
+  return turn.reprompt() || true;
 }
 
 /**
