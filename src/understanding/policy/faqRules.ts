@@ -115,7 +115,9 @@ function bestGuess(turn: RouterTurn): FaqEntry[] {
   // The classifier calling it none of our topics ("how do I file my taxes") leaves the unsure
   // match to faq.fallback, which only offers choices.
   const { recognition } = turn.input.parse;
-  if (!asksTheFaq(turn) || recognition.intent === Intent.None || outOfScope(turn) || flowAnswers(turn)) return [];
+  // 'None' said with confidence is off-topic; an unsure 'none' ("补办一个U盾大概要多少钱啊": a fee question is
+  // none of our intents) still gets the FAQ's best guess.
+  if (!asksTheFaq(turn) || (recognition.intent === Intent.None && !recognition.unsure) || outOfScope(turn) || flowAnswers(turn)) return [];
   const search = turn.services.faq.search(turn.input.lookup);
   return search.outcome === 'choose' && search.confidence >= BEST_GUESS_MIN ? bestGuesses(search) : [];
 }
