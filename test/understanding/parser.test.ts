@@ -35,6 +35,9 @@ describe('the parse', () => {
     ['its on a usb stick', undefined, 'usbKey'],
     ['我部電腦入面嘅證書琴日過咗期', 'expired', 'fileCert'],
     ['個U盾證書聽日到期', 'expiring', 'usbKey'],
+    ['银行卡快过期了要去哪换', undefined, undefined],
+    ['身份证已经过期了', undefined, undefined],
+    ['身份证过期了，网银证书也快过期了', 'expiring', undefined],
   ])('reads status and kind from %j', (text, status, kind) => {
     const p = parse(text);
     expect(slot(p, 'certStatus')).toBe(status);
@@ -80,6 +83,7 @@ describe('the parse', () => {
     ['不用了，我自己打电话', 'deny'],
     ['唔使喇，我自己搞掂', 'deny'],
     ['客服電話幾號', 'question'],
+    ['银行卡快过期了要去哪换', 'question'],
     ['不好意思按錯了，我想問憑證的有效期', 'question'],
     ['我想改個網上銀行密碼', 'question'],
     ['I want to change my online banking password', 'question'],
