@@ -144,6 +144,8 @@ describe('the parse', () => {
     ['陌生号码打电话来，叫我去手机银行操作一下退款', ['phishingContact']],
     ['a stranger called and told me to go to an atm to cancel a payment', ['phishingContact']],
     ['我卡里的钱没了，被转走了两万', ['moneyMoved']],
+    ['我被骗了，以后怎么防', ['scammed']],
+    ['my mum got scammed out of her savings', ['scammed']],
   ])('hears the safety signals in %j', (text, signals) => {
     expect(parse(text).safety).toEqual(expect.arrayContaining(signals));
   });
@@ -170,6 +172,8 @@ describe('the parse', () => {
     '如果有人打电话问我要验证码我应该怎么办',
     '如果有人打电话叫我去ATM操作怎么办',
     'if my certificate expires will my money be gone?',
+    '我朋友被骗了，我想知道怎么防这种骗局',
+    'my friend got scammed by a fake bank text, how do I avoid that?',
   ])(
     'raises no alarm for %j',
     (text) => {
