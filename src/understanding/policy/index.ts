@@ -13,7 +13,7 @@ import { locationRule, resumeRule, startRule, switchRule } from './topicRules';
 
 /**
  * THE policy: the rules in the order they are tried; the first that decides ends the turn.
- * docs/dialogs.md shows this table; test/understanding/policy.test.ts keeps the two in step.
+ * docs/dialogs.md shows this table; test/understanding/policyTable.test.ts keeps the two in step.
  */
 export const POLICY: readonly PolicyRule[] = [
   badInputRule,
