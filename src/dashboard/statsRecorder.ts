@@ -63,19 +63,20 @@ export class StatsRecorder implements HandoverStats {
     if (ctx.activity.type !== 'message' || outcome !== 'ok') return;
     const channel = ctx.activity.channelId ?? 'unknown';
     const now = Date.now();
-    const k = this.keys(statsDay(now, this.timeZone));
     const unplaced = couldNotPlace(info);
-    COUNT_TURN.run(
-      this.redis,
-      [k.channels, k.conversations(channel), k.counters],
-      [channel, conversationKey(ctx), this.ttl, `${channel}:turns`, unplaced ? `${channel}:fallbacks` : ''],
-    ).catch((err: unknown) => this.logger.warn({ err }, 'dashboard: turn not counted'));
+    this.countTurn(channel, conversationKey(ctx), unplaced, now).catch((err: unknown) => this.logger.warn({ err }, 'dashboard: turn not counted'));
     const text = ctx.activity.text?.trim();
     if (unplaced && text) {
       const entry = { text: maskPii(text).slice(0, 300), channel, script: info.script ?? '', intent: info.intent ?? '', score: info.score ?? 0, at: now };
       this.inbox.add(entry).catch((err: unknown) => this.logger.warn({ err }, 'dashboard: misunderstood message not kept'));
     }
   };
+
+  /** One message turn of `conversation` counted for its bank day (and as a fallback when `unplaced`). */
+  async countTurn(channel: string, conversation: string, unplaced: boolean, now: number): Promise<void> {
+    const k = this.keys(statsDay(now, this.timeZone));
+    await COUNT_TURN.run(this.redis, [k.channels, k.conversations(channel), k.counters], [channel, conversation, this.ttl, `${channel}:turns`, unplaced ? `${channel}:fallbacks` : '']);
+  }
 
   /** Counted once per conversation and day, whatever the number of requests. */
   async escalated(member: string, channel: string, reason: string, now: number): Promise<void> {

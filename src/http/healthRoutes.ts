@@ -20,7 +20,9 @@ export const healthRoutes: RouteModule = (server, app) => {
       const role = app.storeMode === 'memory' ? 'master' : roleOf(await app.redis.info('replication'));
       if (role !== 'master') {
         res.status(503);
-        return res.json({ status: 'unavailable', reason: `state store is not a writable primary (role: ${role})` });
+        // No `return res.json(…)`: restify logs a value returned by an async handler as a warning.
+        res.json({ status: 'unavailable', reason: `state store is not a writable primary (role: ${role})` });
+        return;
       }
       res.json({ status: 'ready', store: app.storeMode });
     } catch (err) {

@@ -103,6 +103,7 @@ export async function exerciseEveryStore(redis: RedisClient): Promise<void> {
 
     const inbox = new MisunderstoodInbox(redis, prefix);
     const stats = new StatsRecorder(redis, prefix, 'Asia/Shanghai', inbox, createLogger('silent'));
+    await stats.countTurn('msteams', a, true, now);
     await stats.escalated(a, 'msteams', 'asked', now);
     await stats.waited('msteams', 1200, now);
     await new DashboardFigures(redis, stats, keys.ratingLog, 'Asia/Shanghai').days(now, 2);
