@@ -168,8 +168,11 @@ export const faqFallbackRule: PolicyRule = {
     if (outOfScope(turn)) return false;
     if (turn.dc.activeDialog) {
       // Mid-flow a message the question did not take ("火星" for a city) is a misunderstanding,
-      // not an FAQ query, unless it is about one of our topics ("证书有效期").
-      if (turn.input.parse.recognition.intent === Intent.None) return false;
+      // not an FAQ query, unless it is about one of our topics ("证书有效期") or is itself a
+      // question or a problem the classifier is unsure of ("换了新手机，手机银行怎么办？" while the
+      // branch search waits for a city: without this it was searched for as a place).
+      const { recognition, act } = turn.input.parse;
+      if (recognition.intent === Intent.None && !(recognition.unsure && (act === 'question' || act === 'problem'))) return false;
       const entry = confidentEntry(turn);
       if (!entry) return false;
       turn.faq('answered');
