@@ -4,6 +4,7 @@ import type { AppContext } from './appContext';
 import { CustomerServiceBot } from './bot';
 import { BotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
 import { botFrameworkPusher } from './channels/botframework/botFrameworkPusher';
+import { ActivityPoster } from './channels/botframework/activityPoster';
 import { CachingBotFrameworkAuthentication } from './channels/botframework/cachingBotFrameworkAuthentication';
 import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
 import { wechatRoutes } from './channels/wechat/wechatRoutes';
@@ -52,6 +53,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   const localizer = new Localizer(loadCatalogues(dataFiles.repliesDir));
   logger.info({ dataFiles }, 'data files');
   const recognizer = await createRecognizer({ cacheDir: config.NLU_CACHE_DIR, dataDir: dataFiles.nluDir });
+  const replyPoster = config.outboundProxy ? undefined : new ActivityPoster(`Microsoft-BotFramework/3.1 bank-service-bot`);
   const adapter = new BotFrameworkAdapter(
     new CachingBotFrameworkAuthentication(
       new ConfigurationBotFrameworkAuthentication({
@@ -60,6 +62,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
         MicrosoftAppTenantId: config.MicrosoftAppTenantId,
         MicrosoftAppType: config.MicrosoftAppType,
       }),
+      replyPoster,
     ),
   );
   if (!config.MicrosoftAppId) {
@@ -136,6 +139,7 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
       // close subsystems and Redis last.
       await inFlight.drain(10_000, () => context.onDrain.forEach((end) => end()));
       for (const task of context.onClose) await task().catch((err) => logger.error({ err }, 'shutdown task failed'));
+      replyPoster?.close();
       await connection.close();
     },
   };

@@ -166,6 +166,11 @@ export type Config = z.output<typeof configSchema> & {
   redis: RedisTopology;
   /** TRANSCRIPT_TTL_DAYS in seconds. */
   transcriptTtlSeconds: number;
+  /**
+   * An outgoing HTTP proxy is set (HTTPS_PROXY / HTTP_PROXY, either case): Bot Framework replies
+   * then go through Microsoft's ConnectorClient, whose pipeline uses it, not our lean poster.
+   */
+  outboundProxy: boolean;
 };
 
 export { DEFAULT_REDIS_URL };
@@ -195,5 +200,6 @@ export function loadConfig(env: Env = readEnv()): Config {
   if (Array.isArray(redis)) throw new ConfigError(redis);
   const redisUrlExplicit = redis.kind !== 'standalone' || redis.explicit;
   const redisUrl = redis.kind === 'standalone' ? redis.url : redis.kind === 'memory' ? 'memory://' : describeTopology(redis);
-  return { ...result.data, redisUrlExplicit, redisUrl, redis, transcriptTtlSeconds: result.data.TRANSCRIPT_TTL_DAYS * 86400 };
+  const outboundProxy = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => (env[name] ?? '').trim() !== '');
+  return { ...result.data, redisUrlExplicit, redisUrl, redis, transcriptTtlSeconds: result.data.TRANSCRIPT_TTL_DAYS * 86400, outboundProxy };
 }

@@ -10,6 +10,8 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { BoundedCache } from '../../util/boundedCache';
+import type { ActivityPoster } from './activityPoster';
+import { withLeanReplies } from './withLeanReplies';
 
 /** Enough for every regional Teams/Azure service URL a bot talks to, times a few app ids. */
 const MAX_CLIENTS = 64;
@@ -27,13 +29,18 @@ class CachingConnectorFactory extends ConnectorFactory {
     private readonly inner: ConnectorFactory,
     private readonly identity: string,
     private readonly clients: BoundedCache<Promise<ConnectorClient>>,
+    private readonly poster: ActivityPoster | undefined,
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     const key = [this.identity, serviceUrl, audience ?? ''].join('\u0000');
-    return this.clients.getOrCreate(key, () => this.inner.create(serviceUrl, audience));
+    const { poster } = this;
+    return this.clients.getOrCreate(key, async () => {
+      const client = await this.inner.create(serviceUrl, audience);
+      return poster ? withLeanReplies(client, serviceUrl, poster) : client;
+    });
   }
 }
 
@@ -49,7 +56,14 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   private readonly connectorClients = new BoundedCache<Promise<ConnectorClient>>(MAX_CLIENTS);
   private readonly userTokenClients = new BoundedCache<Promise<UserTokenClient>>(MAX_CLIENTS);
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  /**
+   * `poster`: sends the replies (see ActivityPoster); without one, Microsoft's ConnectorClient
+   * does, e.g. behind an outgoing HTTP proxy, which only its pipeline knows how to use.
+   */
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly poster?: ActivityPoster,
+  ) {
     super();
   }
 
@@ -62,7 +76,7 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new CachingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), identityKey(claimsIdentity), this.connectorClients);
+    return new CachingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), identityKey(claimsIdentity), this.connectorClients, this.poster);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -83,7 +97,7 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
 
   private withCachingFactory(result: AuthenticateRequestResult): AuthenticateRequestResult {
     if (!result.connectorFactory) return result;
-    const factory = new CachingConnectorFactory(result.connectorFactory, identityKey(result.claimsIdentity), this.connectorClients);
+    const factory = new CachingConnectorFactory(result.connectorFactory, identityKey(result.claimsIdentity), this.connectorClients, this.poster);
     return { ...result, connectorFactory: factory };
   }
 }
