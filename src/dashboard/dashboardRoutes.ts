@@ -21,7 +21,13 @@ export interface DashboardDeps {
 }
 
 const daysQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(14) });
-const assignBody = z.object({ ids: z.array(z.string().max(40)).min(1).max(500), target: assignmentSchema }).strict();
+/** An assignment names an intent the classifier has or an FAQ entry that exists; anything else would train nothing. */
+function assignBodyFor(intents: ReadonlySet<string>, faq: ReadonlySet<string>) {
+  return z
+    .object({ ids: z.array(z.string().max(40)).min(1).max(500), target: assignmentSchema })
+    .strict()
+    .refine(({ target }) => ('intent' in target ? intents.has(target.intent) : faq.has(target.faq)), { message: 'no such intent or FAQ entry', path: ['target'] });
+}
 const faqIds = z.object({ entries: z.array(z.looseObject({ id: z.string() })) });
 
 /** FAQ entry ids a message can be filed under (the file's own schema is the FAQ loader's business). */
@@ -67,6 +73,7 @@ export async function registerDashboard(server: Server, deps: DashboardDeps): Pr
     { path: '/agent/dashboard.css', type: 'text/css; charset=utf-8', body: readFileSync(join(dir, 'dashboard.css')) },
   ]);
   const faq = readFaqIds(deps.faqFile);
+  const assignBody = assignBodyFor(new Set<string>(INTENTS), new Set(faq));
   // Not withAgent(): looking at figures must not make a supervisor count as an agent online for the queue.
   const supervisor = (run: (req: Request, res: Response) => Promise<unknown>, json = false) =>
     async (req: Request, res: Response) => {

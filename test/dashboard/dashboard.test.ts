@@ -100,17 +100,25 @@ it('reports conversations, containment, escalations with reasons, waits (median,
   expect(teams?.waitP90Ms).toBeGreaterThanOrEqual(lows[2] - 1);
   expect(teams?.waitP90Ms).toBeLessThanOrEqual(highs[2] + 1);
 
-  // The two unplaced messages are one group in the inbox; assigned, they leave it and are exported.
+  // The two unplaced messages are one group in the inbox; assigned (one to an intent, one to an FAQ
+  // entry), they leave it and are exported in the training files' shape.
   const inbox = await boss.json<{ groups: Array<{ count: number; entries: Array<{ id: string; text: string }> }> }>('GET', '/agent/api/dashboard/inbox');
   const group = inbox.groups.find((g) => g.entries.some((e) => e.text === WEATHER[0]));
   expect(group?.count).toBe(2);
-  expect((await boss.call('POST', '/agent/api/dashboard/inbox/assign', { ids: ['x'], target: { intent: 'NOT AN INTENT' } })).status).toBe(400);
-  const assigned = await boss.json<{ assigned: number }>('POST', '/agent/api/dashboard/inbox/assign', { ids: group?.entries.map((e) => e.id), target: { intent: 'greeting' } });
-  expect(assigned.assigned).toBe(2);
+  const [first, second] = group?.entries ?? [];
+  const assign = (ids: string[], target: object) => boss.call('POST', '/agent/api/dashboard/inbox/assign', { ids, target });
+  expect((await assign([first.id], { intent: 'NOT AN INTENT' })).status).toBe(400);
+  expect((await assign([first.id], { intent: 'made_up_intent' })).status).toBe(400); // well formed, but the classifier has no such intent
+  expect((await assign([first.id], { faq: 'no_such_entry' })).status).toBe(400);
+  expect(await (await assign([first.id], { intent: 'greeting' })).json()).toEqual({ assigned: 1 });
+  expect(await (await assign([second.id], { faq: 'cert_validity' })).json()).toEqual({ assigned: 1 });
   const after = await boss.json<{ groups: Array<{ entries: Array<{ text: string }> }> }>('GET', '/agent/api/dashboard/inbox');
   expect(after.groups.flatMap((g) => g.entries).some((e) => WEATHER.includes(e.text))).toBe(false);
-  const exported = await boss.json<{ intents: Array<{ intent: string; language: string; utterances: string[] }> }>('GET', '/agent/api/dashboard/inbox/export');
-  expect(exported.intents).toEqual([{ intent: 'greeting', language: 'zh', utterances: expect.arrayContaining(WEATHER) }]);
+  const exported = await boss.json<{ intents: unknown[]; faq: unknown[] }>('GET', '/agent/api/dashboard/inbox/export');
+  expect(exported).toEqual({
+    intents: [{ intent: 'greeting', language: 'zh', utterances: [first.text] }],
+    faq: [{ id: 'cert_validity', language: 'zh', questions: [second.text] }],
+  });
 }, 60_000);
 
 it('keeps the dashboard to supervisors: an agent gets 403, nobody signed in 401', async () => {

@@ -59,6 +59,7 @@ it('shows a supervisor the figures and the misunderstood inbox, accessibly, in E
   await page.locator('#transcript li.agent').waitFor();
   await say('b-person', 'A USB key');
   await page.locator('#transcript li', { hasText: 'A USB key' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]); // the console's assigned view in English too
   await page.screenshot({ path: resolve(ARTIFACTS, 'console-en.png') });
 
   await page.goto(`${server.url}/agent/dashboard`);

@@ -10,8 +10,8 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { ARTIFACTS, launchBrowser, waitForBotMessages, widget } from '../webchat/support/browser';
-import { seriousViolations } from './support/axe';
 import { createAgent, PASSWORD } from './support/consoleClient';
+import { customerSays, expectAccessible, focused, tabTo, waitForCustomerText } from './support/consolePages';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 
@@ -42,42 +42,6 @@ async function newPage(path: string, locale = 'zh-CN'): Promise<{ page: Page; di
   });
   await page.goto(`${server.url}${path}`);
   return { page, dialogs };
-}
-
-async function customerSays(page: Page, text: string, expectReply = true): Promise<void> {
-  const w = widget(page);
-  const before = await w.botBubbles.count();
-  await w.input.fill(text);
-  await w.input.press('Enter');
-  if (expectReply) await waitForBotMessages(page, before);
-}
-
-async function waitForCustomerText(page: Page, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    ([selector, source]) =>
-      Array.from(document.querySelector(selector)?.shadowRoot?.querySelectorAll('.row.bot .bubble') ?? []).some((b) => new RegExp(source).test(b.textContent ?? '')),
-    ['[data-bankbot-widget]', pattern.source] as const,
-  );
-}
-
-const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', handle: (document.activeElement as HTMLElement | null)?.dataset.handle ?? '', text: document.activeElement?.textContent ?? '' }));
-
-/** Presses Tab until the focused element matches, as a keyboard user would; fails after 40 presses. */
-async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean): Promise<void> {
-  for (let i = 0; i < 40; i += 1) {
-    if (matches(await focused(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached the element; focus is on ${JSON.stringify(await focused(page))}`);
-}
-
-/**
- * axe on one view of the console, and its screenshot: test-artifacts/console-<view>.jpg, copied
- * to docs/screenshots/console/<view>.jpg (JPEG: a tenth of the PNG's size for the same view).
- */
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  expect({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
-  await page.screenshot({ path: resolve(ARTIFACTS, `console-${view.replace(/ /g, '-')}.jpg`), type: 'jpeg', quality: 80 });
 }
 
 it('lets agents who use only the keyboard take, answer (with a canned reply), transfer and close a web-widget customer', async () => {

@@ -10,6 +10,8 @@
  */
 import { ATTACHMENT_MAX_BYTES } from '../../src/attachments/attachmentStore';
 import { parseWeChatXml } from '../../src/channels/wechat/parseWeChatXml';
+import { Redis } from 'ioredis';
+import { testRedisUrl } from '../support/testRedis';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { PNG } from '../webchat/support/png';
 import { startWeChatApiStandIn, type WeChatApiStandIn } from '../wechat/support/wechatApiStandIn';
@@ -118,6 +120,19 @@ describe('pictures', () => {
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
     expect(file.headers.get('content-security-policy')).toContain('sandbox');
     expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // Kept for the transcript's time and then gone: both of its keys carry that TTL in Redis.
+    const id = attachment.url.split('/').pop() ?? '';
+    const redis = new Redis(testRedisUrl());
+    try {
+      const ttl = server.app.context.config.transcriptTtlSeconds;
+      for (const key of [`${server.prefix}{attach:${id}}`, `${server.prefix}{attach:${id}}:meta`]) {
+        expect(await redis.ttl(key)).toBeGreaterThan(ttl - 60);
+        expect(await redis.ttl(key)).toBeLessThanOrEqual(ttl);
+      }
+    } finally {
+      await redis.quit();
+    }
   });
 
   it('passes a picture on in safe mode too (encrypted XML)', async () => {

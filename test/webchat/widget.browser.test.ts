@@ -8,7 +8,8 @@ import { ATTACHMENT_MAX_BYTES } from '../../src/attachments/attachmentLimits';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { seriousViolations } from '../handover/support/axe';
 import { ConsoleClient, createAgent, type StreamEvent } from '../handover/support/consoleClient';
-import { ARTIFACTS, launchBrowser, waitForBotMessages, waitForDelivered, widget } from './support/browser';
+import { ARTIFACTS, launchBrowser, W, waitForBotMessages, waitForDelivered, widget } from './support/browser';
+import { liveRegions } from './support/liveRegions';
 import { PNG } from './support/png';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -112,7 +113,7 @@ describe('chat widget on the demo page', () => {
     expect((await w.botBubbles.last().textContent()) ?? '').toMatch(/[A-Za-z]{3}/);
     await waitForDelivered(page);
     expect(await seriousViolations(page)).toEqual([]); // the English demo page with the widget open
-    await page.screenshot({ path: resolve(ARTIFACTS, 'widget-en.png') });
+    await page.screenshot({ path: resolve(ARTIFACTS, 'widget-en.jpg'), type: 'jpeg', quality: 80 }); // docs/screenshots/widget/en.jpg
 
     const shown = await w.botBubbles.count();
     await page.reload();
@@ -238,6 +239,7 @@ describe('chat widget on the demo page', () => {
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-bankbot-widget'))).toBe(true);
     expect(await w.input.evaluate((t) => (t.getRootNode() as ShadowRoot).activeElement === t)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'widget-keyboard-zh.jpg'), type: 'jpeg', quality: 80 }); // docs/screenshots/widget/keyboard-zh.jpg
   });
 
   it('lets a customer with an agent attach an image from the keyboard; refuses too large or wrong files with a clear message', async () => {
@@ -264,6 +266,15 @@ describe('chat widget on the demo page', () => {
     await w.attach.waitFor();
     expect(await w.title.textContent()).toBe('zhou');
     expect(await w.subtitle.textContent()).toBe('人工客服');
+    // What a screen reader hears: the header is a live region read as a whole, so the change of who
+    // answers is announced; an agent's message is read with its label, unlike the assistant's.
+    await page.waitForFunction((w) => document.querySelector(w)?.shadowRoot?.querySelector('.header .title')?.textContent === 'zhou', W);
+    expect(await liveRegions(page)).toContainEqual({ live: 'polite', atomic: true, role: 'generic', text: 'zhou 人工客服' });
+    await agent.json('POST', `/agent/api/conversations/${handle}/messages`, { text: '您好，请把报错的截图发给我。' });
+    await w.log.locator('.row.agent', { hasText: '请把报错的截图' }).waitFor();
+    const log = (await liveRegions(page)).find((r) => r.role === 'log');
+    expect(log?.text).toMatch(/人工客服 · zhou 您好，请把报错的截图发给我。/);
+    expect(log?.text).not.toMatch(/人工客服 · zhou\s+zhou 已接入/); // the assistant's notice is not labelled as the agent
     expect(await w.attach.getAttribute('aria-label')).toBe('发送图片或 PDF 给人工客服（4 MB 以内）');
 
     // Keyboard only: from the message box, Tab reaches the attach button; Enter opens the picker.
@@ -283,6 +294,8 @@ describe('chat widget on the demo page', () => {
     expect(Buffer.from(await (await fetch(`${server.url}${file.url}`)).arrayBuffer()).equals(PNG)).toBe(true);
     await w.userBubbles.filter({ hasText: '附件：error.png' }).waitFor();
     await waitForDelivered(page);
+    // A person answers when they answer: no "typing…" after the customer's message unless the agent types.
+    expect(await page.locator(`${W} .typing`).count()).toBe(0);
     await page.screenshot({ path: resolve(ARTIFACTS, 'widget-agent-zh.png') }); // docs/screenshots/widget-zh.png
     expect(await w.attach.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true); // focus stays on the button
     expect(uploads).toEqual([200]);
@@ -300,6 +313,12 @@ describe('chat widget on the demo page', () => {
     expect(agent.events.filter(uploaded)).toHaveLength(1);
 
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Starting over: a new conversation is with the assistant again, header and all.
+    await w.panel.locator('.header button').first().click();
+    await page.waitForFunction((w) => document.querySelector(w)?.shadowRoot?.querySelector('.header .title')?.textContent !== 'zhou', W);
+    expect(await w.subtitle.textContent()).toMatch(/智能助手/);
+    expect(await w.attach.isVisible()).toBe(false);
     agent.close();
   });
 });

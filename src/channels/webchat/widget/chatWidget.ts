@@ -28,6 +28,8 @@ export class ChatWidget {
   private failures = 0;
   private composing = false;
   private lastTyping = 0;
+  /** The person answering now, or null while the assistant does. */
+  private agent: string | null = null;
   private readonly title: string;
   private readonly render: RenderContext;
   private readonly list: MessageList;
@@ -48,6 +50,7 @@ export class ChatWidget {
       connected: () => this.ensureConnected(),
       delivered: () => this.pollSoon(0),
       notice: (text: string, role: 'status' | 'alert') => this.notice(text, role),
+      answersAtOnce: () => this.agent === null,
     });
     this.bind();
     if (this.client.hasSession) {
@@ -134,6 +137,7 @@ export class ChatWidget {
     this.seen.clear();
     this.outbox.clear();
     this.list.clear(this.strings.newConversation);
+    this.showAgent(null); // a new conversation starts with the assistant, whoever answered the old one
     await this.ensureConnected();
     this.view.input.focus();
   }
@@ -206,7 +210,12 @@ export class ChatWidget {
    */
   private showAgent(agent: string | null): void {
     const { title, subtitle } = this.view;
-    title.textContent = agent ?? this.title;
+    const name = agent ?? this.title;
+    // Every agent message carries the header; rewriting the same text would make the live header
+    // announce it again with each message.
+    if (title.textContent === name && subtitle.classList.contains('agent') === Boolean(agent)) return;
+    this.agent = agent;
+    title.textContent = name;
     subtitle.textContent = agent ? this.strings.agent : this.strings.subtitle;
     subtitle.classList.toggle('agent', Boolean(agent));
     // Files are for a person: the bot cannot read them, so the button is there only while one answers.

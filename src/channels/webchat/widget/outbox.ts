@@ -21,6 +21,12 @@ export interface OutboxDeps {
   /** A post went through: poll now so the echo and the answer show at once. */
   delivered: () => void;
   notice: (text: string, role: 'status' | 'alert') => void;
+  /**
+   * True while the assistant answers: its answer follows at once, so "typing…" shows until it
+   * comes. A person answers when they answer, and the customer sees them typing only when they
+   * really are (the agent's own typing activities).
+   */
+  answersAtOnce: () => boolean;
 }
 
 /**
@@ -64,7 +70,7 @@ export class Outbox {
     if (!pending) return;
     const { client, list, render } = this.deps;
     pending.meta.replaceChildren(render.strings.sending);
-    list.setTyping(true);
+    if (this.deps.answersAtOnce()) list.setTyping(true);
     try {
       await this.deps.connected();
       await (pending.file ? client.upload(pending.file, pending.activity) : client.post(pending.activity));

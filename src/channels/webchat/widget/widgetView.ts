@@ -47,7 +47,9 @@ export function buildView(strings: WidgetStrings, brand: string, title: string):
   const subtitle = el('p', { class: 'subtitle' }, [strings.subtitle]);
   const header = el('div', { class: 'header' }, [
     el('div', { class: 'avatar' }, [icon(ICONS.shield, 22)]),
-    el('div', { class: 'heading' }, [titleEl, subtitle]),
+    // A live region: when a person takes over (or the assistant is back) a screen reader says who
+    // answers now ("zhou, 人工客服"), as the header shows it.
+    el('div', { class: 'heading', 'aria-live': 'polite', 'aria-atomic': 'true' }, [titleEl, subtitle]),
     restart,
     minimise,
   ]);

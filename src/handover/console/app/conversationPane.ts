@@ -10,6 +10,13 @@ const $ = <T extends HTMLElement>(id: string): T => {
   return node as T;
 };
 
+/**
+ * A customer's client sends "typing" every few seconds while they type (the widget every 3 s, the
+ * server passes one on every 2 s at most); with none for this long they have stopped, and the
+ * line goes, as the widget's indicator does, instead of saying "typing" until the next message.
+ */
+const CUSTOMER_TYPING_SHOWN_MS = 7000;
+
 /** The open conversation: who, where from, the masked transcript, and the agent's actions. */
 export class ConversationPane {
   readonly title = $<HTMLHeadingElement>('conversation-title');
@@ -28,6 +35,7 @@ export class ConversationPane {
   private readonly error = $('action-error');
   private view: ConversationView | undefined;
   private readOnly = false;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   get open(): ConversationView | undefined {
     return this.view;
@@ -65,6 +73,13 @@ export class ConversationPane {
     for (const button of [this.close, this.release, this.transfer]) button.hidden = !mine;
     this.replyForm.hidden = !mine;
     this.noteBox.hidden = !(mine || (!this.readOnly && view.state === 'queued'));
+  }
+
+  /** The customer is typing: said under the transcript until they send or stop for a while. */
+  showTyping(): void {
+    this.typing.hidden = false;
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => (this.typing.hidden = true), CUSTOMER_TYPING_SHOWN_MS);
   }
 
   appendNote(note: Note, strings: ConsoleStrings): void {

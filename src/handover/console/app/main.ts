@@ -287,7 +287,7 @@ class Console {
     });
     stream.addEventListener('typing', (event) => {
       const data = JSON.parse((event as globalThis.MessageEvent<string>).data) as { handle: string };
-      if (data.handle === this.pane.open?.handle) this.pane.typing.hidden = false;
+      if (data.handle === this.pane.open?.handle) this.pane.showTyping();
     });
     stream.addEventListener('message', (event) => this.onMessage(JSON.parse((event as globalThis.MessageEvent<string>).data) as MessageEvent));
   }
