@@ -3,7 +3,8 @@
  * JSON object); tables and misses go to stderr.
  *
  *   test [--misses] [--file F]     held-out figures: hit rate, answered outright, wrong answers,
- *                                  out-of-scope false answers, per language
+ *        [--dev | --dev-file D]    out-of-scope false answers, per language; with --dev also the
+ *                                  dev set (intents/faqDev.json, or D) per variety, under "dev"
  *   calibrate [--file F]           refit the confidence model; prints the weights and its calibration
  *   bench [--file F] [--rounds N]  µs per search over the held-out and out-of-scope questions (median of rounds)
  *   ask [--file F]                 stdin: one question per line; stdout: outcome, confidence, best entries
@@ -11,7 +12,11 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { DEFAULT_DATA_FILES } from '../i18n/dataFiles';
+import { PACKAGE_ROOT } from '../packageRoot';
+import { devFigures, type DevFigures } from './faqDevEvaluation';
+import { readFaqDevFile } from './faqDevSchema';
 import { faqFigures, type FaqFigures } from './faqEvaluation';
 import type { FaqIndex } from './faqIndex';
 import { calibrationTable, fitConfidence, roundModel, type LabelledSignals } from './fitConfidence';
@@ -24,13 +29,16 @@ import { pairAgreement } from './pairAgreement';
  */
 const OUT_OF_SCOPE_WEIGHT = 3;
 
-const USAGE = 'usage: faq test [--misses] | calibrate | bench [--rounds N] | ask | pairs FILE... ; all take [--file intents/faq.json]\n';
+/** The dev set kept beside the FAQ (faqDevSchema.ts); not part of a bank's data, so not in DataFiles. */
+const DEV_FILE = resolve(PACKAGE_ROOT, 'intents/faqDev.json');
+
+const USAGE = 'usage: faq test [--misses] [--dev | --dev-file D] | calibrate | bench [--rounds N] | ask | pairs FILE... ; all take [--file intents/faq.json]\n';
 
 function main(argv: readonly string[]): Promise<number> | number {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: [...rest],
-    options: { file: { type: 'string' }, misses: { type: 'boolean' }, rounds: { type: 'string' } },
+    options: { file: { type: 'string' }, misses: { type: 'boolean' }, rounds: { type: 'string' }, dev: { type: 'boolean' }, 'dev-file': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -48,7 +56,22 @@ function main(argv: readonly string[]): Promise<number> | number {
       }
     }
     process.stderr.write(describe(figures));
-    out(figures);
+    const devFile = values['dev-file'] ?? (values.dev ? DEV_FILE : undefined);
+    if (devFile === undefined) {
+      out(figures);
+      return 0;
+    }
+    const dev = devFigures(index, readFaqDevFile(devFile, new Set(file.entries.map((e) => e.id))));
+    if (values.misses) {
+      for (const r of dev.results.filter((x) => x.outcome === 'wrong' || x.outcome === 'missed')) {
+        process.stderr.write(`dev-${r.outcome.padEnd(6)} ${r.id} [${r.variety}] ${r.text} → ${r.top ?? '-'} (${r.search.outcome} ${r.search.confidence.toFixed(2)})\n`);
+      }
+      for (const o of dev.outOfScope.filter((x) => x.search.outcome !== 'none')) {
+        process.stderr.write(`dev-oos-${o.search.outcome} [${o.variety}] ${o.text} → ${o.search.ranked[0]?.entry.id} (${o.search.confidence.toFixed(2)})\n`);
+      }
+    }
+    process.stderr.write(describeDev(dev.figures));
+    out({ ...figures, dev: dev.figures });
     return 0;
   }
   if (command === 'calibrate') {
@@ -81,6 +104,14 @@ function describe(f: FaqFigures): string {
     `${f.entries} entries\n${line('all', f)}${line('zh', f.perLanguage.zh)}${line('en', f.perLanguage.en)}` +
     `out of scope: ${f.outOfScope.falseAnswers}/${f.outOfScope.questions} answered (${pct(f.outOfScope.falseAnswerRate)}), ${f.outOfScope.offeredChoices} offered choices\n`
   );
+}
+
+function describeDev(f: DevFigures): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const line = (name: string, r: FaqFigures['perLanguage']['zh']) =>
+    `${name.padEnd(10)} ${String(r.phrasings).padStart(4)} questions: hit ${pct(r.hitRate)}, answered ${pct(r.answeredRate)}, offered ${pct(r.offeredRate)}, wrong answer ${pct(r.wrongAnswerRate)}, missed ${pct(r.missedRate)}\n`;
+  const varieties = Object.entries(f.perVariety).map(([name, r]) => line(name, r));
+  return `dev set\n${line('all', f)}${varieties.join('')}dev out of scope: ${f.outOfScope.falseAnswers}/${f.outOfScope.questions} answered, ${f.outOfScope.offeredChoices} offered choices\n`;
 }
 
 function bench(index: FaqIndex, file: ReturnType<typeof readFaqFile>, rounds: number, out: (v: unknown) => void): number {

@@ -65,7 +65,7 @@ export function runOutOfScope(index: FaqIndex, file: FaqFile): OutOfScopeResult[
   return LANGS.flatMap((lang) => file.outOfScopeTests[lang].map((text) => ({ lang, text, search: index.search(text) })));
 }
 
-export function summarize(results: readonly PhrasingResult[]): RateSummary {
+export function summarize(results: readonly { outcome: PhrasingOutcome }[]): RateSummary {
   const share = (outcome: PhrasingOutcome) => (results.length === 0 ? 0 : results.filter((r) => r.outcome === outcome).length / results.length);
   return {
     phrasings: results.length,
