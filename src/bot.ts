@@ -15,8 +15,7 @@ import type { Recognizer } from './nlu/types';
 import { Router } from './router';
 import { loadLexicons } from './understanding/loadLexicons';
 import { Parser } from './understanding/parser';
-import { expandPattern } from './understanding/expandPattern';
-import { latinWordsOf, PinyinReading, stringsOf } from './understanding/pinyinReading';
+import { pinyinReadingOf } from './understanding/pinyinReadingOf';
 import type { TurnBot } from './turnBot';
 
 export interface BotDeps {
@@ -49,10 +48,7 @@ export class CustomerServiceBot implements TurnBot {
     const parser = new Parser(lexicons, branches.placeSlots());
     const faq = loadFaq(files.faqFile);
     // Pinyin is written with the words of our own data: what the lexicons, FAQ, replies and branches say.
-    const pinyin = new PinyinReading(() => ({
-      chinese: [...stringsOf(lexicons).flatMap(expandPattern), ...stringsOf([faq.entries, catalogues.zh, branches.branches])],
-      english: latinWordsOf(stringsOf([lexicons, faq.entries, catalogues.en, branches.branches])),
-    }));
+    const pinyin = pinyinReadingOf(() => ({ lexicons, faqEntries: faq.entries, zh: catalogues.zh, en: catalogues.en, branches: branches.branches }));
     const services: FlowServices = {
       localizer,
       replies: new Replies(localizer),

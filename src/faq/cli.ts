@@ -13,7 +13,12 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { loadBranches } from '../branches/loadBranches';
 import { DEFAULT_DATA_FILES } from '../i18n/dataFiles';
+import { loadCatalogues } from '../i18n/loadCatalogues';
+import { normalizeText } from '../i18n/normalizeText';
+import { loadLexicons } from '../understanding/loadLexicons';
+import { pinyinReadingOf } from '../understanding/pinyinReadingOf';
 import { PACKAGE_ROOT } from '../packageRoot';
 import { devFigures, type DevFigures } from './faqDevEvaluation';
 import { readFaqDevFile } from './faqDevSchema';
@@ -61,7 +66,13 @@ function main(argv: readonly string[]): Promise<number> | number {
       out(figures);
       return 0;
     }
-    const dev = devFigures(index, readFaqDevFile(devFile, new Set(file.entries.map((e) => e.id))));
+    // Searched as a turn searches: pinyin read in characters first (src/router.ts).
+    const reading = pinyinReadingOf(() => {
+      const catalogues = loadCatalogues(DEFAULT_DATA_FILES.repliesDir);
+      return { lexicons: loadLexicons(), faqEntries: file.entries, zh: catalogues.zh, en: catalogues.en, branches: loadBranches(DEFAULT_DATA_FILES.branchesFile).branches };
+    });
+    const lookup = (text: string) => reading.read(normalizeText(text)) ?? text;
+    const dev = devFigures(index, readFaqDevFile(devFile, new Set(file.entries.map((e) => e.id))), lookup);
     if (values.misses) {
       for (const r of dev.results.filter((x) => x.outcome === 'wrong' || x.outcome === 'missed')) {
         process.stderr.write(`dev-${r.outcome.padEnd(6)} ${r.id} [${r.variety}] ${r.text} → ${r.top ?? '-'} (${r.search.outcome} ${r.search.confidence.toFixed(2)})\n`);
