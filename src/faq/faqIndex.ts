@@ -11,11 +11,12 @@
  */
 import { normalizeText } from '../i18n/normalizeText';
 import { faqConfidence, type FaqSignals } from './faqConfidence';
+import { ForeignTopics } from './foreignTopics';
 import type { FaqEntry } from './faqSchema';
 import { DEFAULT_FAQ_SETTINGS, type FaqSettings } from './faqSettings';
 import type { FaqHit, FaqIndexOptions, FaqOutcome, FaqSearch } from './faqSearch';
-import { SynonymRewriter } from './faqSynonyms';
-import { analyzeFaqText, type FaqText } from './faqTerms';
+import { SynonymRewriter, type SynonymGroup } from './faqSynonyms';
+import { analyzeFaqText, ENGLISH_STOP_WORDS, type FaqText } from './faqTerms';
 import { PostingIndex } from './postingIndex';
 import { questionFocus } from './questionFocus';
 import { SpellFixer } from './spellFixer';
@@ -30,6 +31,7 @@ interface Field {
 }
 
 const LANGUAGES = ['zh', 'en'] as const;
+const LATIN_WORD = /[a-z]+/g;
 const NO_SIGNALS: FaqSignals = { score: 0, coverage: 0, margin: 0, gap: 0, phrase: 0, shortfall: 1 };
 /** Below this coverage the question is mostly about something the entry does not mention (see shortfall). */
 const COVERAGE_EXPECTED = 0.5;
@@ -54,6 +56,7 @@ export class FaqIndex {
   private readonly phraseScores: Float64Array;
   private last?: { query: string; result: FaqSearch };
   private readonly questionLeads: readonly string[];
+  private readonly foreign: ForeignTopics;
 
   constructor(
     readonly entries: readonly FaqEntry[],
@@ -63,8 +66,13 @@ export class FaqIndex {
     this.rewriter = new SynonymRewriter(options.synonyms ?? []);
     const leads = options.questionLeads ?? { zh: [], en: [] };
     this.questionLeads = LANGUAGES.flatMap((lang) => leads[lang].map(normalizeText)).filter((l) => l !== '');
-    this.spelling = new SpellFixer(this.englishVocabulary());
+    this.spelling = new SpellFixer(this.englishVocabulary(options.synonyms ?? [], options.outOfScope?.en ?? []));
     const elsewhere = options.outOfScope ?? { zh: [], en: [] };
+    this.foreign = new ForeignTopics(
+      LANGUAGES.flatMap((lang) => elsewhere[lang].map((t) => this.prepare(t))),
+      LANGUAGES.flatMap((lang) => (options.inScopeAnchors?.[lang] ?? []).map((t) => this.prepare(t))),
+      new Map(entries.map((e) => [e.id, this.prepare(LANGUAGES.flatMap((lang) => [e.question[lang], e.answer[lang], ...e.keywords[lang]]).join(' '))])),
+    );
     const phrasings = [
       ...entries.map((entry) => LANGUAGES.flatMap((lang) => [entry.question[lang], ...entry.keywords[lang]])),
       LANGUAGES.flatMap((lang) => elsewhere[lang]),
@@ -124,10 +132,11 @@ export class FaqIndex {
   }
 
   private searchAnew(query: string): FaqSearch {
-    const text = this.analyze(query);
+    const prepared = this.prepare(query);
+    const text = this.analyzePrepared(prepared);
     const { ranked, elsewhere } = this.rank(text);
     const top = ranked[0];
-    if (!top || top.score < this.settings.minScore || elsewhere >= top.score) return { outcome: 'none', hits: [], ranked, confidence: 0, signals: NO_SIGNALS };
+    if (!top || top.score < this.settings.minScore || elsewhere >= top.score || this.foreign.namedBeside(prepared, top.entry.id) !== undefined) return { outcome: 'none', hits: [], ranked, confidence: 0, signals: NO_SIGNALS };
     const second = ranked[1]?.score ?? 0;
     const signals: FaqSignals = {
       score: top.score,
@@ -146,7 +155,20 @@ export class FaqIndex {
 
   /** Normalized, rewritten through the synonyms, typos repaired, cut into units and terms. */
   analyze(text: string): FaqText {
-    return analyzeFaqText(this.rewriter.rewrite(normalizeText(text)), (word) => this.spelling.fix(word));
+    return this.analyzePrepared(this.prepare(text));
+  }
+
+  /**
+   * Normalized, typos repaired, rewritten through the synonyms: how both the FAQ's text and a
+   * question are spelt before matching. Repair comes first so that a misspelt synonym still meets
+   * its group ("custmer service numbr" → "customer service number" → "hotline").
+   */
+  private prepare(text: string): string {
+    return this.rewriter.rewrite(normalizeText(text).replace(LATIN_WORD, (word) => (ENGLISH_STOP_WORDS.has(word) ? word : this.spelling.fix(word))));
+  }
+
+  private analyzePrepared(prepared: string): FaqText {
+    return analyzeFaqText(prepared, (word) => this.spelling.fix(word));
   }
 
   /** The entries that share a term with the question, best first, and the score of the out-of-scope topics. */
@@ -247,15 +269,23 @@ export class FaqIndex {
     return weights;
   }
 
-  /** English words of the FAQ's own text, with counts, for the spelling repair (before any stemming). */
-  private englishVocabulary(): Map<string, number> {
+  /**
+   * English words of the FAQ's own text as written and as rewritten, of its synonym groups and of
+   * the topics it does not serve, with counts, for the spelling repair (before any stemming): a
+   * misspelling is repaired towards any of them ("morgage" → "mortgage", which is then out of scope).
+   */
+  private englishVocabulary(synonyms: readonly SynonymGroup[], elsewhere: readonly string[]): Map<string, number> {
     const counts = new Map<string, number>();
+    const count = (text: string) => {
+      for (const word of text.match(LATIN_WORD) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    };
     for (const entry of this.entries) {
-      const text = [entry.question.en, entry.answer.en, ...entry.keywords.en].join(' ');
-      for (const word of this.rewriter.rewrite(normalizeText(text)).split(' ')) {
-        if (/^[a-z]+$/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-      }
+      const text = normalizeText([entry.question.en, entry.answer.en, ...entry.keywords.en].join(' '));
+      count(text);
+      count(this.rewriter.rewrite(text));
     }
+    for (const group of synonyms) count(normalizeText([group.canonical, ...group.variants].join(' ')));
+    count(normalizeText(elsewhere.join(' ')));
     return counts;
   }
 }

@@ -29,6 +29,11 @@ export const faqFileSchema = z
     synonyms: z.array(synonymGroupSchema).default([]),
     /** Words of topics not served here; indexed as a hidden entry that, when it matches best, means "no answer". */
     outOfScope: bilingualListSchema().default({ zh: [], en: [] }),
+    /**
+     * Words naming the bank's own products here (网银, 证书, U盾, online banking…): a question that
+     * holds one outside an out-of-scope topic's words is still ours ("证书过期了会影响微信支付吗").
+     */
+    inScopeAnchors: bilingualListSchema().default({ zh: [], en: [] }),
     /** Words after which a long message asks its question ("想问一下", "I want to know"): see questionFocus.ts. */
     questionLeads: bilingualListSchema().default({ zh: [], en: [] }),
     /** Questions the FAQ must NOT answer (other topics, other businesses); never indexed, asked by the tests. */

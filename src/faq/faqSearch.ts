@@ -34,6 +34,8 @@ export interface FaqIndexOptions {
   synonyms?: readonly SynonymGroup[];
   /** Words of topics not served here (company registration, loans, weather). */
   outOfScope?: { zh: readonly string[]; en: readonly string[] };
+  /** Words naming our own products: a question holding one is ours even beside an out-of-scope topic (foreignTopics.ts). */
+  inScopeAnchors?: { zh: readonly string[]; en: readonly string[] };
   /** Words after which a long message asks its question (see questionFocus.ts). */
   questionLeads?: { zh: readonly string[]; en: readonly string[] };
   settings?: Partial<FaqSettings>;

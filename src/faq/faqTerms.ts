@@ -44,6 +44,10 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   'must', 'same', 'both', 'every', 'put', 'wants', 'wanted', 'told', 'unless', 'vs', 'versus', 'oops',
   'explain', 'involve', 'involved', 'mean', 'means', 'point', 'like', 'kind', 'sort', 'possible', 'exactly', 'maybe', 'else',
   'think', 'guess', 'somewhere', 'somehow', 'probably', 'seems', 'apparently',
+  // What is left of a contraction once normalizeText splits it ("wasn't" → "wasn t", "I've" → "i ve"),
+  // and the filler of a story told before the question.
+  've', 'll', 're', 'wasn', 'didn', 'couldn', 'hasn', 'haven', 'aren', 'weren', 'wouldn', 'shouldn', 'all',
+  'yesterday', 'today', 'tried', 'try', 'trying',
 ]);
 
 /** A text cut into what the index counts. */

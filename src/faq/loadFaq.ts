@@ -32,5 +32,5 @@ export function loadFaq(file: string): FaqIndex {
 
 /** The index over a validated FAQ file (entries, synonyms, out-of-scope topics). */
 export function faqIndexOf(data: FaqFile, settings?: FaqIndexOptions['settings']): FaqIndex {
-  return new FaqIndex(data.entries, { synonyms: data.synonyms, outOfScope: data.outOfScope, questionLeads: data.questionLeads, settings });
+  return new FaqIndex(data.entries, { synonyms: data.synonyms, outOfScope: data.outOfScope, inScopeAnchors: data.inScopeAnchors, questionLeads: data.questionLeads, settings });
 }

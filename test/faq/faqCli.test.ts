@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
@@ -35,5 +37,26 @@ describe('faq CLI', () => {
     const r = run(['frobnicate']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('usage: faq');
+  });
+});
+
+describe('faq CLI on the dev set', () => {
+  it('test --dev adds the dev figures per variety under "dev"', () => {
+    const r = run(['test', '--dev']);
+    expect(r.status).toBe(0);
+    const figures = lastJson(r.stdout) as { dev: { phrasings: number; perVariety: Record<string, unknown>; outOfScope: { questions: number } } };
+    expect(figures.dev.phrasings).toBeGreaterThanOrEqual(150);
+    expect(Object.keys(figures.dev.perVariety)).toEqual(expect.arrayContaining(['zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK', 'en', 'pinyin', 'mixed']));
+    expect(figures.dev.outOfScope.questions).toBeGreaterThanOrEqual(30);
+    expect(r.stderr).toContain('dev set');
+  });
+
+  it('rejects a dev file whose question names an entry the FAQ does not have', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqdev-'));
+    const file = join(dir, 'dev.json');
+    writeFileSync(file, JSON.stringify({ questions: [{ id: 'no_such_entry', variety: 'en', text: 'what?' }] }));
+    const r = run(['test', '--dev-file', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no_such_entry');
   });
 });
