@@ -4,7 +4,7 @@
  * segmenter: 证书有效期 → 证书 书有 有效 效期; single characters are terms too (minus the commonest),
  * so a paraphrase that shares no word still shares characters (改密码 / 修改密码). A Latin run is one
  * unit, stemmed when it stands alone and kept whole inside bigrams, so "U盾" yields the term "u盾".
- * Submodules only: the package index reads `.env` (DESIGN.md, Known gotchas).
+ * Submodules only: the package index reads `.env` behind src/config.ts's back (src/nlu/natural.d.ts).
  */
 import { NGramsZH } from 'natural/lib/natural/ngrams';
 import { PorterStemmer } from 'natural/lib/natural/stemmers';

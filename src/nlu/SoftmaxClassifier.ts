@@ -61,9 +61,9 @@ export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainingOptions = {
  * Multinomial logistic regression over sparse vectors, trained with plain SGD.
  *
  * Our own code because natural's LogisticRegressionClassifier and MaxEnt do not finish training on
- * BANKING77 in ten minutes (DESIGN.md). Weights are stored feature-major (`weights[f * C + c]`) so
- * scoring a sparse vector walks contiguous memory; L2 decay is folded into one scale factor so each
- * step touches only the features present in the example.
+ * BANKING77 in ten minutes (docs/nlu.md, "Measured choices"). Weights are stored feature-major
+ * (`weights[f * C + c]`) so scoring a sparse vector walks contiguous memory; L2 decay is folded into
+ * one scale factor so each step touches only the features present in the example.
  */
 export class SoftmaxClassifier {
   constructor(

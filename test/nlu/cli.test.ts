@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { trackChild } from '../support/childProcesses';
 
 const root = resolve(__dirname, '../..');
 const cli = join(root, 'src/nlu/cli.ts');
@@ -23,7 +24,7 @@ interface RunResult {
 // below run side by side (`it.concurrent`): each is mostly the child's start-up, not CPU.
 const run = (args: string[], input = ''): Promise<RunResult> =>
   new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, timeout: 60_000 });
+    const child = trackChild(spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, timeout: 60_000 }));
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { conversationUpdate, messageActivity, postActivity } from '../support/activities';
+import { trackChild } from '../support/childProcesses';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
 import { freePort, redisAnswers, startRedisProcess, type RedisProcess } from '../support/redisProcess';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -17,9 +18,8 @@ jest.setTimeout(60_000);
 
 async function startReplica(primaryPort: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'replica-')), '--replicaof', '127.0.0.1', String(primaryPort)], {
-    stdio: 'ignore',
-  });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'replica-')), '--replicaof', '127.0.0.1', String(primaryPort)];
+  const child: ChildProcess = trackChild(spawn('redis-server', args, { stdio: 'ignore' }));
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50 && !(await redisAnswers(url, 500)); i++) await new Promise((r) => setTimeout(r, 100));
   // Wait until the replica has synchronised with its primary.

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD_LINE } from '../../src/startup/demoAgent';
+import { trackChild } from '../support/childProcesses';
 import { ROOT } from '../support/testServer';
 import { ARTIFACTS, launchBrowser, waitForBotMessages, widget } from '../webchat/support/browser';
 
@@ -22,13 +23,17 @@ interface Demo {
 
 /** `npm start` in its own process group (npm runs node under a shell), read until the banner. */
 function startDemo(): Promise<Demo> {
-  const child = spawn('npm', ['start'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Business hours "always": the test must not depend on the time of day it runs at.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REDIS_URL: 'memory://', PORT: '0', HOST: '127.0.0.1', HANDOVER_HOURS: 'always' },
-  });
+  // Recorded as a group: if the test times out, the global teardown ends npm, its shell and the bot.
+  const child = trackChild(
+    spawn('npm', ['start'], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Business hours "always": the test must not depend on the time of day it runs at.
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REDIS_URL: 'memory://', PORT: '0', HOST: '127.0.0.1', HANDOVER_HOURS: 'always' },
+    }),
+    { group: true },
+  );
   const output: string[] = [];
   return new Promise((resolveDemo, reject) => {
     let url: string | undefined;
