@@ -8,13 +8,15 @@
  */
 import calculateSlot from 'cluster-key-slot';
 import { Redis } from 'ioredis';
+import WebSocket from 'ws';
 import { loadConfig } from '../../src/config';
 import { createRedisClient } from '../../src/redis/createRedisClient';
 import { ReplicaAck } from '../../src/runtime/replicaAck';
 import { stateRedisKey } from '../../src/storage/redisStorage';
 import { messageActivity, postActivity } from '../support/activities';
 import { startRedisCluster, type TestCluster } from '../support/redisTopologies';
-import { REDIS_ERRORS } from './topologyFlows';
+import { call, openConversation, type Grant } from '../webchat/support/directLineClient';
+import { DIRECTLINE_SECRET, REDIS_ERRORS } from './topologyFlows';
 import { topologySuite } from './topologySuite';
 
 let cluster: TestCluster | undefined;
@@ -69,6 +71,40 @@ describe('cluster: a master fails over during a stream of messages', () => {
     expect(texts.filter((t) => REDIS_ERRORS.test(t))).toEqual([]);
     expect(servers.flatMap((s) => s.output.filter((line) => /CROSSSLOT/.test(line)))).toEqual([]);
   }, 120_000);
+});
+
+describe('cluster: per-conversation channels use sharded pub/sub', () => {
+  it('subscribes a Direct Line stream with SSUBSCRIBE on the shard that owns its conversation, and nowhere with classic SUBSCRIBE', async () => {
+    const { servers, env } = world;
+    const g = await openConversation(servers[0].url, DIRECTLINE_SECRET, 'zh-CN');
+    const stream = await call<Grant & { streamUrl: string }>(servers[0].url, 'POST', '/v3/directline/conversations', { auth: g.token });
+    const ws = new WebSocket(stream.body.streamUrl);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const channel = `${env.REDIS_KEY_PREFIX}{directline/${g.conversationId}}:dl:new`;
+    const slot = calculateSlot(channel);
+    const probes = cluster!.all.map((node) => ({ port: node.port, redis: new Redis(node.url) }));
+    try {
+      // The stream subscribes as it opens; give the subscription a moment to reach its shard.
+      const sharded: number[] = [];
+      for (let i = 0; i < 50 && sharded.length === 0; i++) {
+        for (const p of probes) if (((await p.redis.call('PUBSUB', 'SHARDCHANNELS', '*dl:new')) as string[]).includes(channel)) sharded.push(p.port);
+        if (sharded.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      const ranges = (await probes[0].redis.call('CLUSTER', 'SLOTS')) as Array<[number, number, ...Array<[string, number, string]>]>;
+      const range = ranges.find(([from, to]) => slot >= from && slot <= to);
+      // CLUSTER SLOTS: [from, to, master, ...replicas], each node [host, port, id].
+      const owners = range ? (range.slice(2) as Array<[string, number, string]>).map((n) => Number(n[1])) : [];
+      expect(sharded.length).toBeGreaterThan(0);
+      for (const port of sharded) expect(owners).toContain(port);
+      for (const p of probes) expect((await p.redis.call('PUBSUB', 'CHANNELS', '*dl:new')) as string[]).toEqual([]);
+    } finally {
+      ws.close();
+      for (const p of probes) p.redis.disconnect();
+    }
+  }, 60_000);
 });
 
 describe('cluster: replica acknowledgement (REDIS_MIN_REPLICAS_ACK)', () => {
