@@ -3,6 +3,7 @@
  * taken in the console move the counters a bank's dashboards watch, and nothing a customer wrote
  * or any id shows up in the figures.
  */
+import { createHandover } from '../../src/handover/createHandover';
 import { ConsoleClient, createAgent } from '../handover/support/consoleClient';
 import { messageActivity, postActivity } from '../support/activities';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
@@ -38,6 +39,12 @@ function value(text: string, series: string): number {
 async function say(conversation: string, text: string, replies: number): Promise<void> {
   expect((await postActivity(server.url, messageActivity(connector.url, conversation, text))).status).toBe(200);
   await connector.waitFor(conversation, replies);
+}
+
+/** Waits until the bot or the agent has said something matching `pattern` in `conversation`. */
+async function heard(conversation: string, pattern: RegExp): Promise<void> {
+  const texts = () => connector.received.filter((r) => r.conversationId === conversation).map((r) => String(r.activity.text ?? ''));
+  for (let n = 1; !texts().some((t) => pattern.test(t)); n++) await connector.waitFor(conversation, n);
 }
 
 describe('GET /metrics', () => {
@@ -88,8 +95,39 @@ describe('GET /metrics', () => {
     expect(value(taken, 'bankbot_handover_queue_length')).toBe(value(waiting, 'bankbot_handover_queue_length') - 1);
   });
 
+  it('counts a customer nobody took in time', async () => {
+    await say('m-late', '转人工', 1);
+    const before = await scrape();
+    // Any process's sweep may offer the ticket; a second handover on the same Redis, clock past the
+    // wait, feeding this app's metrics as the app feeds its own (src/app.ts).
+    const { config, logger, redis, pushers, metrics } = server.app.context;
+    const other = createHandover({ config, logger, redis, duplicate: () => redis.duplicate(), pushers });
+    other.signals.on(metrics.observeHandover);
+    expect(await other.port.sweep(Date.now() + 24 * 3600_000)).toBeGreaterThanOrEqual(1);
+    await heard('m-late', /久等/);
+    const after = await scrape();
+    // At least m-late; the sweep also gives back customers of agents whose console it no longer sees.
+    expect(value(after, 'bankbot_handover_timeouts_total')).toBeGreaterThanOrEqual(value(before, 'bankbot_handover_timeouts_total') + 1);
+    expect(value(after, 'bankbot_handover_queue_length')).toBe(0);
+  });
+
+  it("counts the customer's rating by score after the agent closes", async () => {
+    const agent = new ConsoleClient(server.url);
+    expect((await agent.signIn('mia')).status).toBe(200);
+    await say('m-rate', '转人工', 1);
+    const handle = Buffer.from('msteams/m-rate').toString('base64url');
+    await agent.json('POST', `/agent/api/conversations/${handle}/take`);
+    await agent.json('POST', `/agent/api/conversations/${handle}/close`);
+    await heard('m-rate', /评分|打分|1-5|1–5/);
+    const before = await scrape();
+    expect((await postActivity(server.url, messageActivity(connector.url, 'm-rate', '4'))).status).toBe(200);
+    await heard('m-rate', /感谢您的评价/);
+    const after = await scrape();
+    expect(value(after, 'bankbot_ratings_total{score="4"}')).toBe(value(before, 'bankbot_ratings_total{score="4"}') + 1);
+  });
+
   it('carries no message text, conversation id or agent name in any series', async () => {
     const text = await scrape();
-    for (const secret of ['证书', 'm-cert', 'm-human', 'mia', 'msteams/']) expect(text).not.toContain(secret);
+    for (const secret of ['证书', 'm-cert', 'm-human', 'm-rate', 'mia', 'msteams/']) expect(text).not.toContain(secret);
   });
 });
