@@ -83,8 +83,14 @@ export function resolveTopology(s: TopologySettings): RedisTopology | string[] {
   if (s.REDIS_TLS) return ['REDIS_TLS: for REDIS_CLUSTER_NODES or REDIS_SENTINELS; use a rediss:// REDIS_URL for a single server'];
   if (/^memory:(\/\/)?$/i.test(url)) return { kind: 'memory' };
   const value = url || DEFAULT_REDIS_URL;
+  if (/^redis\+sentinel:/i.test(value)) return [`REDIS_URL: Sentinel is set with REDIS_SENTINELS=host:port,… and REDIS_SENTINEL_NAME, not a URL (got ${JSON.stringify(s.REDIS_URL)})`];
   // memory:// is the in-process store (src/redis/connectRedis.ts), for a first look and for tests.
   if (!/^rediss?:\/\//i.test(value)) return [`REDIS_URL: expected a redis://, rediss:// or memory:// URL, got ${JSON.stringify(s.REDIS_URL)}`];
+  // A host list would otherwise fail only when connecting, as "Invalid URL".
+  if (value.includes(',') || !URL.canParse(value)) {
+    const shown = value.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@');
+    return [`REDIS_URL: expected one server's URL, got ${JSON.stringify(shown)}; several nodes: REDIS_CLUSTER_NODES (a cluster) or REDIS_SENTINELS`];
+  }
   return { kind: 'standalone', url: value, explicit: url !== '' };
 }
 

@@ -51,6 +51,8 @@ describe('Redis topology settings', () => {
     [{ REDIS_URL: 'redis://a:6379', REDIS_PASSWORD: 'x' }, "REDIS_PASSWORD: for REDIS_CLUSTER_NODES or REDIS_SENTINELS; put a single server's password in REDIS_URL"],
     [{ REDIS_TLS: 'yes' }, 'REDIS_TLS: for REDIS_CLUSTER_NODES or REDIS_SENTINELS; use a rediss:// REDIS_URL for a single server'],
     [{ REDIS_TLS: 'maybe' }, 'REDIS_TLS: expected true or false, got "maybe"'],
+    [{ REDIS_URL: 'redis://:pw@a:6379,b:6379' }, 'REDIS_URL: expected one server\'s URL, got "redis://:***@a:6379,b:6379"; several nodes: REDIS_CLUSTER_NODES (a cluster) or REDIS_SENTINELS'],
+    [{ REDIS_URL: 'redis+sentinel://a:26379/mymaster' }, 'REDIS_URL: Sentinel is set with REDIS_SENTINELS=host:port,… and REDIS_SENTINEL_NAME, not a URL (got "redis+sentinel://a:26379/mymaster")'],
   ])('refuses %j with one line', (env, line) => {
     expect(problems(env as Record<string, string>)).toEqual([line]);
   });
