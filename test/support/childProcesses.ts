@@ -74,3 +74,33 @@ export function killTrackedChildren(runDir: string): number {
   }
   return killed;
 }
+
+/** `/proc/<pid>/cmdline` of a jest worker: the run's own processes, ended by jest, never by us. */
+const JEST_WORKER = /jest-worker[\\/]build[\\/]processChild/;
+
+/**
+ * Ends every process still running with this run's `TEST_RUN_DIR` in the environment it started
+ * with (`/proc/<pid>/environ`), except jest's workers; returns how many. Children inherit the
+ * variable, so this catches what recording cannot: a process a test started without `trackChild`,
+ * or one a child started in turn. A process started with an environment of its own (no
+ * TEST_RUN_DIR) must be recorded. Linux only; elsewhere the recorded list is all there is.
+ */
+export function killRunLeftovers(runDir: string): number {
+  if (!existsSync('/proc')) return 0;
+  const marker = `\0TEST_RUN_DIR=${runDir}\0`;
+  let killed = 0;
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!/^\d+$/.test(name) || pid === process.pid) continue;
+    try {
+      // Entries end with NUL; a leading one lets the first entry match too. Unreadable: not ours.
+      if (!`\0${readFileSync(`/proc/${name}/environ`, 'utf8')}`.includes(marker)) continue;
+      if (JEST_WORKER.test(readFileSync(`/proc/${name}/cmdline`, 'utf8'))) continue;
+      process.kill(pid, 'SIGKILL');
+      killed += 1;
+    } catch {
+      // Gone while we looked, or another user's process.
+    }
+  }
+  return killed;
+}
