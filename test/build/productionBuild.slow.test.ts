@@ -35,9 +35,9 @@ function productionModules(target: string): void {
   }
 }
 
-function run(args: string[]): Promise<{ code: number | null; output: string }> {
+function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = trackChild(spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const child = trackChild(spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] }));
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -74,7 +74,18 @@ describe('the production build', () => {
     expect(existsSync(join(dir, 'node_modules/esbuild'))).toBe(false);
   });
 
+  it("trains the intent model as the image's build does, with production dependencies only", async () => {
+    // The Dockerfile's own command, so a change to the recognizer's exports cannot break the image unseen.
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const script = /^RUN node -e "(.+)"$/m.exec(dockerfile.slice(dockerfile.indexOf('AS runtime')))?.[1];
+    expect(script).toMatch(/createRecognizer/);
+    const train = await run(['-e', script ?? ''], { cwd: dir, env: { NLU_CACHE_DIR: join(dir, 'nlu-cache') } });
+    expect(train).toMatchObject({ code: 0 });
+    expect(readdirSync(join(dir, 'nlu-cache'))).toHaveLength(1);
+  });
+
   it('starts with plain node, without tsx or esbuild installed, and answers health, widget, console and a chat turn', async () => {
+    const trained = readdirSync(join(dir, 'nlu-cache'));
     server = await spawnServer(
       { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix('build'), NLU_CACHE_DIR: join(dir, 'nlu-cache') },
       { args: [join(dir, 'dist/src/index.js')], cwd: dir, startMs: 300_000 },
@@ -91,5 +102,7 @@ describe('the production build', () => {
     const [reply] = await connector.waitFor('built-1', 1, 60_000);
     expect(reply.activity.text).toMatch(/证书/);
     expect(server.output.join('\n')).not.toMatch(/tsx|Cannot find module/);
+    // The bot loaded the model the image's build trained instead of training its own (same cache key).
+    expect(readdirSync(join(dir, 'nlu-cache'))).toEqual(trained);
   });
 });
