@@ -94,6 +94,30 @@ describe('handover on the Bot Framework channel', () => {
     agent.close();
   });
 
+  it('sends Teams the agent\'s typing, and the agent\'s text as plain text, so no Markdown becomes a link or an image', async () => {
+    const agent = new ConsoleClient(server.url);
+    expect((await agent.signIn('alice')).status).toBe(200);
+    const conv = 'bf-format';
+    await say(conv, '转人工');
+    await connector.waitFor(conv, 2);
+    const handle = handleOf('msteams', conv);
+    const of = () => connector.received.filter((r) => r.conversationId === conv).map((r) => r.activity);
+    const taken = of().length + 1; // the "alice is here" message
+    await agent.json('POST', `/agent/api/conversations/${handle}/take`);
+    await connector.waitFor(conv, taken);
+
+    expect((await agent.call('POST', `/agent/api/conversations/${handle}/typing`)).status).toBe(200);
+    await connector.waitFor(conv, taken + 1);
+    expect(of()[taken]).toMatchObject({ type: 'typing' });
+
+    const markdown = '请看 [x](https://example.com/phish) 和 ![](https://example.com/pixel.png)';
+    await agent.json('POST', `/agent/api/conversations/${handle}/messages`, { text: markdown });
+    await connector.waitFor(conv, taken + 2);
+    expect(of()[taken + 1]).toMatchObject({ type: 'message', text: markdown, textFormat: 'plain' });
+    await agent.json('POST', `/agent/api/conversations/${handle}/release`);
+    agent.close();
+  });
+
   it('tells a customer at once when their agent\'s console has vanished, and gives them back to the bot', async () => {
     const agent = new ConsoleClient(server.url);
     await agent.signIn('alice');

@@ -52,6 +52,20 @@ it('accepts an image by its content, and serves it back as that image type, sand
   expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
 });
 
+it('accepts a PDF by its content, and serves it only as a download, never shown in the page', async () => {
+  const grant = await conversation();
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  expect((await upload(grant, [{ name: '对账单.pdf', type: 'text/html', data: pdf }])).status).toBe(200);
+  const sent = (await activities(grant)).find((a) => a.from.role === 'user' && Array.isArray(a.attachments));
+  const attachment = (sent?.attachments as Array<{ contentType: string; contentUrl: string; name: string }>)[0];
+  expect(attachment).toMatchObject({ contentType: 'application/pdf', name: '对账单.pdf' });
+  const file = await fetch(attachment.contentUrl);
+  expect(file.headers.get('content-type')).toBe('application/pdf');
+  expect(file.headers.get('content-disposition')).toMatch(/^attachment/);
+  expect(file.headers.get('content-security-policy')).toMatch(/sandbox/);
+  expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+});
+
 it('answers a file sent to the bot (no person in the conversation) by saying it cannot look at files', async () => {
   const grant = await conversation();
   expect((await upload(grant, [{ name: 'screenshot.png', type: 'image/png', data: PNG }])).status).toBe(200);
