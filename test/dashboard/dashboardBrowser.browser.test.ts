@@ -12,7 +12,7 @@ import { messageActivity, postActivity } from '../support/activities';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connectorStandIn';
 import { testRedisUrl } from '../support/testRedis';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { seriousViolations } from '../handover/support/axe';
+import { axeViolations } from '../handover/support/axe';
 import { createAgent, PASSWORD } from '../handover/support/consoleClient';
 import { ARTIFACTS, launchBrowser } from '../webchat/support/browser';
 
@@ -59,7 +59,7 @@ it('shows a supervisor the figures and the misunderstood inbox, accessibly, in E
   await page.locator('#transcript li.agent').waitFor();
   await say('b-person', 'A USB key');
   await page.locator('#transcript li', { hasText: 'A USB key' }).waitFor();
-  expect(await seriousViolations(page)).toEqual([]); // the console's assigned view in English too
+  expect(await axeViolations(page)).toEqual([]); // the console's assigned view in English too
   await page.screenshot({ path: resolve(ARTIFACTS, 'console-en.png') });
 
   await page.goto(`${server.url}/agent/dashboard`);
@@ -68,7 +68,7 @@ it('shows a supervisor the figures and the misunderstood inbox, accessibly, in E
   expect(await page.locator('#totals dd').first().textContent()).toBe('3');
   await page.locator('#inbox .group', { hasText: 'weather' }).waitFor();
   expect(await page.locator('#chart-conversations svg[role="img"]').count()).toBe(1);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-en.png'), fullPage: true });
 
   // The same page in Chinese (the language button; remembered by the browser), then back.
@@ -76,7 +76,7 @@ it('shows a supervisor the figures and the misunderstood inbox, accessibly, in E
   await page.locator('html[lang="zh-CN"]').waitFor();
   await page.locator('#inbox .group', { hasText: 'weather' }).waitFor();
   await page.locator('#figures th', { hasText: '渠道' }).first().waitFor();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-zh.png'), fullPage: true }); // docs/screenshots/dashboard-zh.png
   await page.click('#lang');
   await page.locator('html[lang="en"]').waitFor();

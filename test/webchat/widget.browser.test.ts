@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, FileChooser, Page } from 'playwright-core';
 import { ATTACHMENT_MAX_BYTES } from '../../src/attachments/attachmentLimits';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { seriousViolations } from '../handover/support/axe';
+import { axeViolations } from '../handover/support/axe';
 import { ConsoleClient, createAgent, type StreamEvent } from '../handover/support/consoleClient';
 import { ARTIFACTS, launchBrowser, W, waitForBotMessages, waitForDelivered, widget } from './support/browser';
 import { liveRegions } from './support/liveRegions';
@@ -112,7 +112,7 @@ describe('chat widget on the demo page', () => {
     await waitForBotMessages(page, before);
     expect((await w.botBubbles.last().textContent()) ?? '').toMatch(/[A-Za-z]{3}/);
     await waitForDelivered(page);
-    expect(await seriousViolations(page)).toEqual([]); // the English demo page with the widget open
+    expect(await axeViolations(page)).toEqual([]); // the English demo page with the widget open
     await page.screenshot({ path: resolve(ARTIFACTS, 'widget-en.jpg'), type: 'jpeg', quality: 80 }); // docs/screenshots/widget/en.jpg
 
     const shown = await w.botBubbles.count();
@@ -238,7 +238,7 @@ describe('chat widget on the demo page', () => {
     // The focus stays in the chat (the composer), not on <body>.
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-bankbot-widget'))).toBe(true);
     expect(await w.input.evaluate((t) => (t.getRootNode() as ShadowRoot).activeElement === t)).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: resolve(ARTIFACTS, 'widget-keyboard-zh.jpg'), type: 'jpeg', quality: 80 }); // docs/screenshots/widget/keyboard-zh.jpg
   });
 
@@ -312,7 +312,7 @@ describe('chat widget on the demo page', () => {
     expect(uploads).toEqual([200, 415]);
     expect(agent.events.filter(uploaded)).toHaveLength(1);
 
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // Starting over: a new conversation is with the assistant again, header and all.
     await w.panel.locator('.header button').first().click();

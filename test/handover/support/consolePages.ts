@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, waitForBotMessages, widget } from '../../webchat/support/browser';
-import { seriousViolations } from './axe';
+import { axeViolations } from './axe';
 
 /** The customer sends `text` in the widget; with `expectReply`, waits for the next message to them. */
 export async function customerSays(page: Page, text: string, expectReply = true): Promise<void> {
@@ -38,10 +38,12 @@ export async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof f
 }
 
 /**
- * axe on one view of the console, and its screenshot: test-artifacts/console-<view>.jpg, copied
+ * axe on one view of the console (no violation of any impact: the issue asked for none serious or
+ * critical, and the console has none of the moderate ones either, such as a missing main landmark
+ * or h1), and its screenshot: test-artifacts/console-<view>.jpg, copied
  * to docs/screenshots/console/<view>.jpg (JPEG: a tenth of the PNG's size for the same view).
  */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
-  expect({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
+  expect({ view, violations: await axeViolations(page) }).toEqual({ view, violations: [] });
   await page.screenshot({ path: resolve(ARTIFACTS, `console-${view.replace(/ /g, '-')}.jpg`), type: 'jpeg', quality: 80 });
 }
