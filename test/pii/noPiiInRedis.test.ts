@@ -62,6 +62,8 @@ describe('personal data in Redis', () => {
     }
     const stored = await dump(redis, server.prefix);
     expect(stored).toContain(g.conversationId.slice(0, 8)); // the scan did see the conversation's keys
+    // The supervisor's misunderstood inbox was among the keys: it keeps what the bot could not place, masked.
+    expect(stored).toMatch(/\{inbox\}:messages .*手机\[mobile\]，邮箱 \[email\]/);
     expect(SECRETS.filter((secret) => stored.includes(secret) || stored.includes(JSON.stringify(secret).slice(1, -1)))).toEqual([]);
   });
 });
