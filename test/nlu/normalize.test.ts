@@ -18,6 +18,8 @@ describe('normalize', () => {
     ['emoji are dropped', '证书过期了😭😭', '证书过期了'],
     ['weekday words become one form', '禮拜五和星期天', '周五和周日'],
     ['Taiwan terms become mainland terms', '轉帳記錄在行事曆', '转账记录在日历'],
+    ['Taiwan everyday words become mainland words', '幫我把外帶的比薩訂單寄給我，音響小聲一點', '帮我把外卖的披萨订单发给我 音箱小声一点'],
+    ['Taiwan transport words and a common Taiwan misspelling', '計程車和公車哪個快？塞車了，播放清單撥放不了', '出租车和公交车哪个快 堵车了 播放列表播放不了'],
     ['Taiwan and Hong Kong variants of common words', '有甚麼方法透過網銀買美金', '有什么方法通过网银买美元'],
     ['an English word typed in a Chinese sentence becomes Chinese', '寄 Email 給我媽媽', '寄 邮件 给我妈妈'],
     ['only whole English words are rewritten', '我的gmail收不到', '我的gmail收不到'],
