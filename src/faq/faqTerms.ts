@@ -47,7 +47,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   // What is left of a contraction once normalizeText splits it ("wasn't" → "wasn t", "I've" → "i ve"),
   // and the filler of a story told before the question.
   've', 'll', 're', 'wasn', 'didn', 'couldn', 'hasn', 'haven', 'aren', 'weren', 'wouldn', 'shouldn', 'all',
-  'yesterday', 'today', 'tried', 'try', 'trying',
+  'yesterday', 'today', 'tried', 'try', 'trying', 'even',
 ]);
 
 /** A text cut into what the index counts. */

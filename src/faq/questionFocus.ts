@@ -2,8 +2,11 @@ import { normalizeText } from '../i18n/normalizeText';
 
 /** Below this many characters a message is short enough to be its own question. */
 const LONG_MESSAGE = 40;
-/** Clause breaks in what the customer typed (normalizeText removes punctuation, so cut first). */
-const CLAUSE_BREAK = /[，。！？；…\n!?;]+|[,.](?=\s|$)/u;
+/**
+ * Clause breaks in what the customer typed (normalizeText removes punctuation, so cut first), and
+ * the turns of a story towards its point ("…but the usb key wasn't detected", "…结果今天找到了").
+ */
+const CLAUSE_BREAK = /[，。！？；…\n!?;]+|[,.](?=\s|$)|\s+(?:but|so|and then)\s+|但是|可是|不过|结果/iu;
 
 /**
  * The part of a long, rambling message that carries the question: what follows the last "想问一下 /
