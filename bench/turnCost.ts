@@ -23,7 +23,7 @@ const TURNS = 5000;
 async function cpuPerTurn(storage: Storage, lock: TurnLock, recognizer: Awaited<ReturnType<typeof createRecognizer>>): Promise<number> {
   const { conversationState, userState } = botStates(storage);
   const bot = new CustomerServiceBot({ conversationState, userState, recognizer, handover: new PlaceholderHandover() });
-  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), logger: pino({ level: 'silent' }) });
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState, storage instanceof RedisStorage ? storage : undefined), logger: pino({ level: 'silent' }) });
   const adapter = new CollectingAdapter();
   const run = async (n: number) => {
     let next = 0;

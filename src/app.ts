@@ -80,7 +80,8 @@ export async function createApp(config: Config, logger: Logger, connection: Stat
   const replicaAck = config.REDIS_MIN_REPLICAS_ACK > 0 ? new ReplicaAck(redis, config.REDIS_MIN_REPLICAS_ACK, config.REDIS_REPLICA_ACK_TIMEOUT_MS) : undefined;
   // Retries come within minutes; a day is a wide margin and leaves nothing behind for long.
   const receipts = new DeliveryReceipts(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: 86400 });
-  const journal = new TurnJournal(conversationState);
+  // Recorded replies live beside the state value, in fields of its Redis hash (see TurnJournal).
+  const journal = new TurnJournal(conversationState, storage);
   const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal, receipts, replicaAck, logger });
   runtime.use(handover.middleware, handover.prefetch);
   const metrics = new BotMetrics(logger);

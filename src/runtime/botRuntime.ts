@@ -7,7 +7,7 @@ import { ReplyBuffer } from './replyBuffer';
 import { turnInfo, type TurnInfo } from './turnInfo';
 import { confirmsDelivery, type DeliveryReceipts } from './deliveryReceipts';
 import type { ReplicaAck } from './replicaAck';
-import { repliesOf, type TurnJournal } from './turnJournal';
+import type { TurnJournal } from './turnJournal';
 import type { TurnLock } from './turnLock';
 import { channelOrder } from './channelOrder';
 import { takeTurnWrites } from './turnWrites';
@@ -132,13 +132,14 @@ export class BotRuntime {
     // Load every state up front and together (usually already read along with the lock): lazy
     // loading would read conversation and user state one after the other.
     await Promise.all(this.deps.states.map((s) => s.load(ctx)));
-    const done = this.deps.journal?.find(ctx);
-    if (done) {
+    const journal = this.deps.journal;
+    const done = journal?.find(ctx);
+    if (journal && done) {
       // The channel sent this message again after its turn was saved (the reply or the HTTP
       // answer got lost): send what the turn answered then, do not run it twice. Where the
       // channel confirmed some of them already, only the rest.
       turnInfo(ctx).replayed = true;
-      const replies = repliesOf(done);
+      const replies = await journal.repliesOf(ctx, done);
       const receipt = this.receiptOf(ctx);
       const skip = receipt ? await receipt.receipts.delivered(receipt.conversation, done.id) : 0;
       if (receipt && skip < replies.length) {

@@ -3,7 +3,7 @@ import type { RedisClient } from '../redis/redisClient';
 import { BotError, ErrorCode } from '../errors';
 import { conversationTag } from '../redis/keyTags';
 import { LuaScript } from '../redis/luaScript';
-import { noteReadJson, takeWriteJson } from './storedJson';
+import { noteReadJson, takeSideFields, takeWriteJson, type SideFieldStore, type SideFields } from './storedJson';
 
 /** botbuilder's ConversationState key: `${channelId}/conversations/${conversationId}/`. */
 const CONVERSATION_KEY = /^([^/]+)\/conversations\/(.+)\/$/;
@@ -20,6 +20,8 @@ export interface RedisStorageOptions {
  * write between the eTag check and the write (a WATCH/MULTI loop would need retries instead).
  * Semantics follow botbuilder's Storage contract (see MemoryStorage.write): a missing item, a
  * missing eTag or `*` overwrites; otherwise the stored eTag must match.
+ * Side fields (see SideFields in storedJson.ts) follow: ARGV[5] how many to set, then field/value
+ * pairs, then the fields to remove; they are written only if the value is, in the same script.
  * Returns 1 when written, 0 on an eTag conflict.
  */
 const WRITE_SCRIPT = new LuaScript(`
@@ -29,6 +31,13 @@ if current and expected ~= '' and expected ~= '*' and current ~= expected then
   return 0
 end
 redis.call('HSET', KEYS[1], 'e', ARGV[3], 'v', ARGV[1])
+local sets = tonumber(ARGV[5] or '0')
+for i = 0, sets - 1 do
+  redis.call('HSET', KEYS[1], ARGV[6 + 2 * i], ARGV[7 + 2 * i])
+end
+for i = 6 + 2 * sets, #ARGV do
+  redis.call('HDEL', KEYS[1], ARGV[i])
+end
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
 `);
@@ -68,7 +77,7 @@ function toStoreError(method: string, err: unknown): BotError {
 }
 
 /** botbuilder's `Storage` on ioredis: eTag optimistic concurrency, TTL on inactivity, key prefix. */
-export class RedisStorage implements Storage {
+export class RedisStorage implements Storage, SideFieldStore {
   private eTagCounter = 0;
   private readonly instance = Math.random().toString(36).slice(2, 8);
 
@@ -131,21 +140,31 @@ export class RedisStorage implements Storage {
     const writes = Object.entries(changes).map(([key, change]) => {
       const item = (change ?? {}) as StoredItem;
       const noted = takeWriteJson(item);
+      const side = sideFieldArgs(takeSideFields(item));
       const expected = item.eTag;
-      if (noted !== undefined) return { key, json: noted, expected };
+      if (noted !== undefined) return { key, json: noted, expected, side };
       const { eTag: _eTag, ...value } = item;
-      return { key, json: JSON.stringify(value), expected };
+      return { key, json: JSON.stringify(value), expected, side };
     });
-    for (const { key, json, expected } of writes) {
+    for (const { key, json, expected, side } of writes) {
       let written: unknown;
       try {
-        written = await WRITE_SCRIPT.run(this.redis, [this.redisKey(key)], [json, typeof expected === 'string' ? expected : '', this.nextETag(), this.options.ttlSeconds]);
+        written = await WRITE_SCRIPT.run(this.redis, [this.redisKey(key)], [json, typeof expected === 'string' ? expected : '', this.nextETag(), this.options.ttlSeconds, ...side]);
       } catch (err) {
         throw toStoreError('write', err);
       }
       if (written !== 1) {
         throw new BotError(ErrorCode.EtagConflict, `RedisStorage.write(): eTag conflict on key "${key}"`);
       }
+    }
+  }
+
+  async readSideField(key: string, field: string): Promise<string | undefined> {
+    try {
+      const value = await this.redis.hget(this.redisKey(key), field);
+      return value ?? undefined;
+    } catch (err) {
+      throw toStoreError('readSideField', err);
     }
   }
 
@@ -158,4 +177,13 @@ export class RedisStorage implements Storage {
       throw toStoreError('delete', err);
     }
   }
+}
+
+/** WRITE_SCRIPT's trailing arguments for `fields`: the count of fields to set, the pairs, the fields to remove. */
+function sideFieldArgs(fields: SideFields | undefined): string[] {
+  if (!fields) return [];
+  // The value is field 'v' and the eTag 'e': a side field may never replace them.
+  const safe = (field: string): boolean => field !== 'e' && field !== 'v';
+  const set = Object.entries(fields.set).filter(([field]) => safe(field));
+  return [String(set.length), ...set.flat(), ...fields.del.filter(safe)];
 }

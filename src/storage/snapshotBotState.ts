@@ -106,6 +106,11 @@ export class SnapshotBotState extends BotState {
     cached.snapshot = current;
   }
 
+  /** The storage key of this turn's state (for side fields kept beside it, see TurnJournal). */
+  keyOf(context: TurnContext): Promise<string> {
+    return this.storageKey(context);
+  }
+
   override get(context: TurnContext): StateObject | undefined {
     return this.cached(context)?.state;
   }

@@ -34,3 +34,34 @@ export function takeWriteJson(item: object): string | undefined {
   forWrite.delete(item);
   return json;
 }
+
+/**
+ * Hash fields to write beside an item's value in the same compare-and-set (`set`), and fields to
+ * remove (`del`): the turn journal's recorded replies live there, so the value a turn reads and
+ * writes every time stays small (see TurnJournal). Only a store that implements `SideFieldStore`
+ * takes them; the journal uses them only when given such a store.
+ */
+export interface SideFields {
+  set: Record<string, string>;
+  del: string[];
+}
+
+/** A store that keeps side fields beside an item (RedisStorage: fields of the item's hash). */
+export interface SideFieldStore {
+  /** The side field of the item stored under `key`, or undefined if there is none (pruned, expired). */
+  readSideField(key: string, field: string): Promise<string | undefined>;
+}
+
+const sideFieldsFor = new WeakMap<object, SideFields>();
+
+/** TurnJournal.record: write these fields with `item`'s next save (replacing what was noted before). */
+export function noteSideFields(item: object, fields: SideFields): void {
+  sideFieldsFor.set(item, fields);
+}
+
+/** RedisStorage.write, synchronously on entry: the side fields to write with `item`, if noted. */
+export function takeSideFields(item: object): SideFields | undefined {
+  const fields = sideFieldsFor.get(item);
+  sideFieldsFor.delete(item);
+  return fields;
+}

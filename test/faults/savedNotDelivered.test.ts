@@ -110,7 +110,7 @@ it('re-delivers only the replies the channel had not taken when it failed in the
       bot,
       lock: new RedisTurnLock(redis, { prefix, lockMs: 3000, waitMs: 5000 }),
       states: [state],
-      journal: new TurnJournal(state),
+      journal: new TurnJournal(state, storage),
       receipts: new DeliveryReceipts(redis, { prefix, ttlSeconds: 600 }),
       logger: pino({ level: 'silent' }),
     });

@@ -37,7 +37,7 @@ function makeProcess(prefix: string, options: { delayMs?: number; lockMs?: numbe
   const state = new SnapshotBotState(storage, storageKeysOf(new ConversationState(storage)));
   const bot = new CountingBot(state, options.delayMs ?? 0);
   const lock = new RedisTurnLock(redis, { prefix, lockMs: options.lockMs ?? 3000, waitMs: options.waitMs ?? 20000 });
-  const runtime = new BotRuntime({ bot, lock, states: [state], journal: new TurnJournal(state), logger: pino({ level: 'silent' }) });
+  const runtime = new BotRuntime({ bot, lock, states: [state], journal: new TurnJournal(state, storage), logger: pino({ level: 'silent' }) });
   return { redis, storage, runtime, bot, lock, adapter: new CollectingAdapter() };
 }
 

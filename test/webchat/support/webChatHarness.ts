@@ -65,7 +65,7 @@ export async function startHarness(env: Record<string, string> = {}, bot: TurnBo
   const storage = new RedisStorage(redis, { prefix, ttlSeconds: config.STATE_TTL_SECONDS });
   const { conversationState, userState } = botStates(storage);
   const lock = new RedisTurnLock(redis, { prefix, lockMs: config.TURN_LOCK_MS, waitMs: config.TURN_LOCK_WAIT_MS });
-  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState), logger });
+  const runtime = new BotRuntime({ bot, lock, states: [conversationState, userState], journal: new TurnJournal(conversationState, storage), logger });
   const adapter = new BotFrameworkAdapter();
   const context: AppContext = {
     config,
