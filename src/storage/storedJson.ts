@@ -8,32 +8,35 @@
  * The text is always of the item without its eTag, as RedisStorage stores it and SnapshotBotState
  * compares it.
  */
-const afterRead = new WeakMap<object, string>();
-const forWrite = new WeakMap<object, string>();
+/** A value that travels beside an object, keyed by it, and is taken (read and forgotten) once. */
+class Beside<T> {
+  private readonly values = new WeakMap<object, T>();
+
+  note(item: object, value: T): void {
+    this.values.set(item, value);
+  }
+
+  take(item: object): T | undefined {
+    const value = this.values.get(item);
+    this.values.delete(item);
+    return value;
+  }
+}
+
+const afterRead = new Beside<string>();
+const forWrite = new Beside<string>();
 
 /** RedisStorage.read: `item` was parsed from `json` (its eTag added after). */
-export function noteReadJson(item: object, json: string): void {
-  afterRead.set(item, json);
-}
+export const noteReadJson = (item: object, json: string): void => afterRead.note(item, json);
 
 /** SnapshotBotState.load: the stored text of a just-read item, if the storage noted it. */
-export function takeReadJson(item: object): string | undefined {
-  const json = afterRead.get(item);
-  afterRead.delete(item);
-  return json;
-}
+export const takeReadJson = (item: object): string | undefined => afterRead.take(item);
 
 /** SnapshotBotState.saveChanges: `item` (without its eTag) serializes to `json` right now. */
-export function noteWriteJson(item: object, json: string): void {
-  forWrite.set(item, json);
-}
+export const noteWriteJson = (item: object, json: string): void => forWrite.note(item, json);
 
 /** RedisStorage.write, synchronously on entry: the text to store for `item`, if noted. */
-export function takeWriteJson(item: object): string | undefined {
-  const json = forWrite.get(item);
-  forWrite.delete(item);
-  return json;
-}
+export const takeWriteJson = (item: object): string | undefined => forWrite.take(item);
 
 /**
  * Hash fields to write beside an item's value in the same compare-and-set (`set`), and fields to
@@ -52,16 +55,10 @@ export interface SideFieldStore {
   readSideField(key: string, field: string): Promise<string | undefined>;
 }
 
-const sideFieldsFor = new WeakMap<object, SideFields>();
+const sideFieldsFor = new Beside<SideFields>();
 
 /** TurnJournal.record: write these fields with `item`'s next save (replacing what was noted before). */
-export function noteSideFields(item: object, fields: SideFields): void {
-  sideFieldsFor.set(item, fields);
-}
+export const noteSideFields = (item: object, fields: SideFields): void => sideFieldsFor.note(item, fields);
 
 /** RedisStorage.write, synchronously on entry: the side fields to write with `item`, if noted. */
-export function takeSideFields(item: object): SideFields | undefined {
-  const fields = sideFieldsFor.get(item);
-  sideFieldsFor.delete(item);
-  return fields;
-}
+export const takeSideFields = (item: object): SideFields | undefined => sideFieldsFor.take(item);

@@ -7,40 +7,25 @@
  * violation on any view of the console. The Chinese console screenshot in docs/ is taken here.
  */
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { ARTIFACTS, launchBrowser, waitForBotMessages, widget } from '../webchat/support/browser';
-import { createAgent, PASSWORD } from './support/consoleClient';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, waitForBotMessages, widget } from '../webchat/support/browser';
+import { PASSWORD } from './support/consoleClient';
+import { consoleWorld } from './support/consoleWorld';
 import { customerSays, expectAccessible, focused, tabTo, waitForCustomerText } from './support/consolePages';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ HANDOVER_HOURS: 'always' });
-  await createAgent(server.prefix, 'zhang');
-  await createAgent(server.prefix, 'li');
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.close();
-});
+const world = consoleWorld(['zhang', 'li']);
 
 async function newPage(path: string, locale = 'zh-CN'): Promise<{ page: Page; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 820 }, locale });
-  contexts.push(context);
+  const context = await world.newContext({ locale });
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${world.server.url}${path}`);
   return { page, dialogs };
 }
 

@@ -6,36 +6,18 @@
  * who are offered a message instead, and the message arrives in the console as a ticket. axe-core
  * on the views this adds (notes open, the away desk with a ticket), each saved as a screenshot.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { launchBrowser, waitForBotMessages, widget } from '../webchat/support/browser';
-import { createAgent, PASSWORD } from './support/consoleClient';
+import type { Browser, Page } from 'playwright-core';
+import { waitForBotMessages, widget } from '../webchat/support/browser';
+import { PASSWORD } from './support/consoleClient';
+import { consoleWorld } from './support/consoleWorld';
 import { customerSays, expectAccessible, focused, tabTo, waitForCustomerText } from './support/consolePages';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ HANDOVER_HOURS: 'always' });
-  await createAgent(server.prefix, 'zhao');
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.close();
-});
-
-async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'zh-CN', ...options });
-  contexts.push(context);
-  return context;
-}
+const world = consoleWorld(['zhao']);
+const newContext = (options?: Parameters<Browser['newContext']>[0]) => world.newContext(options);
 
 async function customerPage(): Promise<Page> {
   const page = await (await newContext()).newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${world.server.url}/`);
   await widget(page).launcher.click();
   await waitForBotMessages(page, 0);
   return page;
@@ -77,7 +59,7 @@ it('alerts an agent who opted in, counts the wait up, shows the customer typing,
   const context = await newContext({ permissions: ['notifications'] });
   await context.addInitScript(recordAlerts);
   const agent = await context.newPage();
-  await agent.goto(`${server.url}/agent`);
+  await agent.goto(`${world.server.url}/agent`);
   await agent.fill('#signin-name', 'zhao');
   await agent.fill('#signin-password', PASSWORD);
   await agent.press('#signin-password', 'Enter');
