@@ -17,6 +17,7 @@ import { DEFAULT_FAQ_SETTINGS, type FaqSettings } from './faqSettings';
 import type { FaqHit, FaqIndexOptions, FaqOutcome, FaqSearch } from './faqSearch';
 import { SynonymRewriter, type SynonymGroup } from './faqSynonyms';
 import { analyzeFaqText, ENGLISH_STOP_WORDS, type FaqText } from './faqTerms';
+import { countInto, idf, norm } from './termWeights';
 import { PostingIndex } from './postingIndex';
 import { questionFocus } from './questionFocus';
 import { SpellFixer } from './spellFixer';
@@ -288,19 +289,4 @@ export class FaqIndex {
     count(normalizeText(elsewhere.join(' ')));
     return counts;
   }
-}
-
-/** BM25's idf: never negative, highest for terms in few documents. */
-function idf(documents: number, df: number): number {
-  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-}
-
-function countInto(counts: Map<string, number>, sets: readonly ReadonlySet<string>[]): void {
-  for (const set of sets) for (const item of set) counts.set(item, (counts.get(item) ?? 0) + 1);
-}
-
-function norm(weights: ReadonlyMap<string, number>): number {
-  let sum = 0;
-  for (const w of weights.values()) sum += w * w;
-  return Math.sqrt(sum);
 }

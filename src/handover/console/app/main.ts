@@ -4,9 +4,10 @@
  * page's CSP allows no inline script, so a customer's "<script>" is shown, not run.
  */
 import { Alerts } from './alerts';
-import { ApiError, ConsoleApi } from './api';
+import { ConsoleApi } from './api';
 import { ConversationList, tickWaitingTimes } from './conversationList';
 import { ConversationPane } from './conversationPane';
+import { relabelPage, signInError } from './relabelPage';
 import { bindShortcuts, type ShortcutAction } from './shortcuts';
 import { CONSOLE_LANGUAGES, saveLanguage, savedLanguage, type ConsoleLanguage, type ConsoleStrings } from './strings';
 import { renderHelp, renderRatings, renderTickets } from './sidePanels';
@@ -103,18 +104,7 @@ class Console {
 
   private applyLanguage(): void {
     const s = this.s;
-    document.documentElement.lang = s.lang;
-    document.title = s.title;
-    for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-i18n]'))) {
-      const value = s[node.dataset.i18n as keyof ConsoleStrings];
-      if (typeof value === 'string') node.textContent = value;
-    }
-    for (const id of ['lang', 'signin-lang']) {
-      const button = byId(id);
-      button.textContent = s.switchTo;
-      button.setAttribute('aria-label', s.switchLabel);
-      button.setAttribute('lang', this.lang === 'zh' ? 'en' : 'zh-CN');
-    }
+    relabelPage(s, this.lang);
     this.setLive(byId('live').classList.contains('on'));
     renderHelp(byId('help-list'), s);
     labelStatuses(s);
@@ -135,16 +125,8 @@ class Console {
       password.value = '';
       await this.showDesk(agent);
     } catch (err) {
-      error.textContent = this.signInError(err);
+      error.textContent = signInError(err, this.s);
     }
-  }
-
-  private signInError(err: unknown): string {
-    if (!(err instanceof ApiError)) return this.s.signInUnavailable;
-    if (err.status === 401) return this.s.wrongPassword;
-    if (err.status === 429) return this.s.tooMany(err.retryAfter || 60);
-    if (err.status === 400) return this.s.fillBoth;
-    return this.s.signInUnavailable;
   }
 
   private showSignIn(): void {
