@@ -4,6 +4,7 @@ import { normalize } from './normalize';
 import { PinyinReader } from './PinyinReader';
 import { SoftmaxClassifier } from './SoftmaxClassifier';
 import { Vectorizer } from './Vectorizer';
+import { SpellFixer } from '../faq/spellFixer';
 
 export interface Ranked {
   label: string;
@@ -24,6 +25,7 @@ export interface LabelledText {
 export class TextClassifier {
   private readonly buffer: Float64Array;
   private readonly pinyinReader: PinyinReader;
+  private spelling?: SpellFixer;
 
   constructor(
     readonly labels: readonly string[],
@@ -47,6 +49,19 @@ export class TextClassifier {
   /** Latin words of normalized text that read as pinyin, with their syllables. */
   readPinyin(normalizedText: string): PinyinWords {
     return this.pinyinReader.read(normalizedText);
+  }
+
+  /**
+   * English words of normalized text that the training texts never use, repaired towards one
+   * they do within one edit ("brnach" → "branch", "certifcate" → "certificate"; the FAQ's
+   * SpellFixer rules: 5 letters or more, first letter kept). Words read as pinyin are left alone.
+   * A typo is otherwise a feature no model weight knows, and the message loses its intent.
+   */
+  repairTypos(normalizedText: string, pinyin: PinyinWords): string {
+    if (this.englishWords.length === 0 || !/[a-z]{5}/.test(normalizedText)) return normalizedText;
+    this.spelling ??= new SpellFixer(new Map(this.englishWords.map((word) => [word, 1])));
+    const spelling = this.spelling;
+    return normalizedText.replace(/[a-z]+/g, (word) => (pinyin.has(word) ? word : spelling.fix(word)));
   }
 
   /** The best `top` labels for already-normalized text, highest probability first. */

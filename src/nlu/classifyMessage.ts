@@ -16,7 +16,7 @@ export interface ClassifiedMessage {
 }
 
 /**
- * One message through the whole path: normalize ► read pinyin ► rank ► clauses of a long message
+ * One message through the whole path: normalize ► read pinyin ► repair English typos ► rank ► clauses of a long message
  * ► fallback. The recognizer and every evaluation (`nlu test`, `eval`, cross-validation) call this,
  * so the figures we report are the figures of the code that runs.
  */
@@ -30,7 +30,7 @@ export function classifyMessage(
   const normalized = normalize(typeof text === 'string' ? text : '');
   if (normalized.text === '') return { normalized, ranked: [], chosen: { label: noneLabel, score: 1 }, pinyin: false, unsure: false };
   const pinyinWords = classifier.readPinyin(normalized.text);
-  const whole = classifier.rankNormalized(normalized.text, top, pinyinWords);
+  const whole = classifier.rankNormalized(classifier.repairTypos(normalized.text, pinyinWords), top, pinyinWords);
   const ranked = rankByClause(classifier, text, normalized.text, whole, top);
   const chosen = decide(ranked, fallback, noneLabel);
   return { normalized, ranked, chosen, pinyin: pinyinWords.size > 0, unsure: isUnsure(chosen, ranked, noneLabel) };
