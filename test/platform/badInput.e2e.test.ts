@@ -46,6 +46,13 @@ describe('/api/messages refuses with a 400 naming the field', () => {
   it('an attachment list holding something that is not an attachment', async () =>
     expectRefusal(await postActivity(server.url, { ...base(), attachments: [null] }), 400, /attachments/));
   it('a timestamp that is not a time', async () => expectRefusal(await postActivity(server.url, { ...base(), timestamp: 'yesterday' }), 400, /timestamp/));
+  it.each([
+    ['membersAdded that is not a list', { membersAdded: {} }, /membersAdded/],
+    ['a member without an id', { membersAdded: [{ name: 'x' }] }, /membersAdded\.0\.id/],
+    ['membersRemoved holding null', { membersRemoved: [null] }, /membersRemoved/],
+    ['reactionsAdded that is not a list', { reactionsAdded: 'like' }, /reactionsAdded/],
+  ])('a conversation update with %s', async (_name, fields, pattern) =>
+    expectRefusal(await postActivity(server.url, { ...base(), type: 'conversationUpdate', ...fields }), 400, pattern));
   it('an entity without a type', async () => expectRefusal(await postActivity(server.url, { ...base(), entities: [{ name: 'x' }] }), 400, /entities\.0\.type/));
   it('an invoke activity, which this bot does not answer', async () => expectRefusal(await postActivity(server.url, { ...base(), type: 'invoke', name: 'adaptiveCard/action' }), 400, /type/));
   it('a body nested 5,000 deep', async () => {

@@ -13,6 +13,20 @@ const serviceUrl = z
     }
   }, 'serviceUrl must be an http(s) URL');
 
+/** Members joining or leaving a conversation: a list of channel accounts, each with an id. */
+const members = (field: string) =>
+  z
+    .array(z.looseObject({ id: z.string({ message: `each of ${field} needs an id` }).max(256) }), { message: `${field} must be a list of channel accounts` })
+    .max(256)
+    .optional();
+
+/** Reactions to a message: a list of objects with a type ("like"). */
+const reactions = (field: string) =>
+  z
+    .array(z.looseObject({ type: z.string({ message: `each of ${field} needs a type` }).max(64) }), { message: `${field} must be a list of reactions` })
+    .max(64)
+    .optional();
+
 /**
  * Activity types this bot answers. An `invoke` (Teams card actions, sign-in, message extensions)
  * waits for an invoke response the bot never gives: CloudAdapter would answer 501 with no body.
@@ -51,6 +65,12 @@ export const incomingActivitySchema = z
       .array(z.looseObject({ contentType: z.string({ message: 'each attachment needs a contentType' }).max(255), contentUrl: z.string().max(2048).optional(), name: z.string().max(1024).optional() }), { message: 'attachments must be a list of attachment objects' })
       .max(64)
       .optional(),
+    // botbuilder's ActivityHandler walks these lists on a conversation update or a reaction: a
+    // value that is not a list of objects (`membersAdded: {}`) failed inside the turn as a 500.
+    membersAdded: members('membersAdded'),
+    membersRemoved: members('membersRemoved'),
+    reactionsAdded: reactions('reactionsAdded'),
+    reactionsRemoved: reactions('reactionsRemoved'),
     entities: z.array(z.looseObject({ type: z.string({ message: 'each entity needs a type' }).max(256) }), { message: 'entities must be a list of entity objects' }).max(64).optional(),
   })
   .passthrough();
